@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using CometApi.Reliability.Classification;
+using CometApi.Reliability.Configuration;
+using CometApi.Reliability.Contracts;
+using CometApi.Reliability.Parsing;
+
+namespace CometApi.Reliability.Client;
+
+/// <summary>
+/// Sends one HTTP attempt and turns whatever happens (a response, an exception, a stall) into an
+/// <see cref="AttemptOutcome"/>. Never throws for provider behaviour; only caller bugs escape.
+/// </summary>
+internal sealed class AttemptSender(
+    HttpClient http,
+    CometApiOptions options,
+    ContractSet contracts,
+    SecretRedactor redactor,
+    TimeProvider time)
+{
+    private const int ExcerptChars = 512;
+
+    private static readonly string[] KeptHeaders =
+    [
+        "content-type", "x-request-id", "x-oneapi-request-id", "retry-after", "retry-after-ms", "location",
+        "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
+        "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens", "x-should-retry",
+    ];
+
+    private readonly RequestIdReader _requestIds = new(contracts.Profile);
+
+    public async Task<AttemptOutcome> SendAsync(ProviderEndpoint endpoint, byte[] body, bool streaming, string callId,
+        CancellationToken callerToken, CancellationToken pipelineToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        using var attemptTimer = new CancellationTokenSource(options.AttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(pipelineToken, attemptTimer.Token);
+        HttpResponseMessage? response = null;
+        var handedOver = false;
+        try
+        {
+            using var request = BuildRequest(endpoint, body, streaming, callId);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            if (streaming && response.IsSuccessStatusCode && IsEventStream(mediaType))
+            {
+                var outcome = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
+                handedOver = outcome.Stream is not null;
+                outcome.Duration = time.GetElapsedTime(started);
+                return outcome;
+            }
+
+            var (bytes, tooLarge) = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
+            var inspected = BodyInspector.Inspect(mediaType, bytes, tooLarge);
+            var signals = Signals(response, inspected);
+            var decision = contracts.Policy.Classify(signals);
+            return new AttemptOutcome
+            {
+                Decision = decision,
+                Signals = signals,
+                StartedAt = startedAt,
+                Duration = time.GetElapsedTime(started),
+                Chat = inspected.Chat,
+                RetryAfter = RetryAfter(response),
+                Metadata = Metadata(response, inspected.Error, decision.Class == FailureClass.Success ? null : bytes),
+            };
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+        {
+            var transport = ex is OperationCanceledException
+                ? callerToken.IsCancellationRequested ? TransportCondition.CallerCancelled : TransportCondition.Timeout
+                : TransportCondition.ConnectionFailed;
+            var signals = new ResponseSignals { Transport = transport, Status = response is null ? null : (int)response.StatusCode };
+            return new AttemptOutcome
+            {
+                Decision = contracts.Policy.Classify(signals),
+                Signals = signals,
+                StartedAt = startedAt,
+                Duration = time.GetElapsedTime(started),
+                Metadata = response is null ? ResponseMetadata.None : Metadata(response, null, null),
+                Note = transport switch
+                {
+                    TransportCondition.Timeout => pipelineToken.IsCancellationRequested ? "total deadline reached" : "attempt timeout reached",
+                    TransportCondition.ConnectionFailed => redactor.Redact(Describe(ex)),
+                    _ => "cancelled by the caller",
+                },
+            };
+        }
+        finally
+        {
+            if (!handedOver) response?.Dispose();
+        }
+    }
+
+    /// <summary>Reads a stream until its first delta is ready for the caller, or until it ends or fails first.</summary>
+    private async Task<AttemptOutcome> BeginStreamAsync(HttpResponseMessage response, DateTimeOffset startedAt,
+        CancellationToken pipelineToken, CancellationToken attemptToken)
+    {
+        // The reader outlives this attempt, so it gets its own token: cancelled by the deadline or the caller,
+        // and by the attempt timer only until the first delta is handed over.
+        var readCts = CancellationTokenSource.CreateLinkedTokenSource(pipelineToken);
+        var reader = new SseChatReader(response, await response.Content.ReadAsStreamAsync(pipelineToken).ConfigureAwait(false), readCts);
+        try
+        {
+            using (attemptToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), readCts))
+            {
+                while (reader.Pending.Count == 0 && await reader.ReadNextAsync().ConfigureAwait(false))
+                {
+                }
+            }
+        }
+        catch
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        var metadata = Metadata(response, reader.ErrorFrame, null);
+        if (reader.Pending.Count > 0)
+        {
+            return new AttemptOutcome
+            {
+                Decision = contracts.Policy.Classify(new ResponseSignals { Status = 200, Body = BodyKind.Chat }),
+                Signals = new ResponseSignals { Status = 200, Body = BodyKind.Stream },
+                StartedAt = startedAt,
+                Metadata = metadata,
+                Stream = reader,
+                Note = "first delta handed to the caller",
+            };
+        }
+
+        await reader.DisposeAsync().ConfigureAwait(false);
+        var signals = reader.Signals(TransportCondition.None);
+        return new AttemptOutcome
+        {
+            Decision = contracts.Policy.Classify(signals),
+            Signals = signals,
+            StartedAt = startedAt,
+            Metadata = metadata,
+            Note = "stream ended before any delta",
+        };
+    }
+
+    /// <summary>Metadata of a finished stream: the request id may sit in an error frame.</summary>
+    public ResponseMetadata StreamMetadata(SseChatReader reader) => Metadata(reader.Response, reader.ErrorFrame, null);
+
+    private HttpRequestMessage BuildRequest(ProviderEndpoint endpoint, byte[] body, bool streaming, string callId)
+    {
+        var profile = contracts.Profile;
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ChatUri)
+        {
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(profile.ContentType.Value);
+        if (string.Equals(profile.AuthHeader.Value, "Authorization", StringComparison.OrdinalIgnoreCase))
+            request.Headers.Authorization = new AuthenticationHeaderValue(profile.AuthScheme.Value, endpoint.ApiKey);
+        else
+            request.Headers.TryAddWithoutValidation(profile.AuthHeader.Value, endpoint.ApiKey);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? profile.StreamContentType.Value : profile.ContentType.Value));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("CometApi.Reliability", "1.0"));
+        request.Headers.TryAddWithoutValidation("X-Client-Request-Id", callId);
+        return request;
+    }
+
+    private static ResponseSignals Signals(HttpResponseMessage response, InspectedBody inspected)
+    {
+        var message = inspected.Chat?.Choices[0].Message;
+        return new ResponseSignals
+        {
+            Status = (int)response.StatusCode,
+            Body = inspected.Kind,
+            ErrorCode = inspected.Error?.CodeText,
+            ErrorType = inspected.Error?.Type,
+            FinishReason = inspected.Chat?.Choices[0].FinishReason,
+            Refusal = !string.IsNullOrEmpty(message?.Refusal),
+            EmptyContent = message is not null && string.IsNullOrWhiteSpace(message.Content)
+                && message.ToolCalls is not { ValueKind: System.Text.Json.JsonValueKind.Array },
+        };
+    }
+
+    private ResponseMetadata Metadata(HttpResponseMessage response, ErrorDetail? error, ReadOnlyMemory<byte>? body)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in KeptHeaders)
+        {
+            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
+                headers[name] = redactor.Redact(string.Join(", ", values));
+        }
+
+        var message = error?.Message is null ? null : redactor.Redact(error.Message);
+        return new ResponseMetadata(
+            (int)response.StatusCode,
+            _requestIds.Read(response.Headers, message),
+            headers,
+            body is { } b ? Excerpt(b) : message,
+            error?.CodeText,
+            error?.Type);
+    }
+
+    private string Excerpt(ReadOnlyMemory<byte> body)
+    {
+        var text = Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, ExcerptChars * 4)]);
+        text = redactor.Redact(text);
+        return text.Length <= ExcerptChars ? text : text[..ExcerptChars] + "…";
+    }
+
+    private async Task<(ReadOnlyMemory<byte> Bytes, bool TooLarge)> ReadCappedAsync(HttpContent content, CancellationToken token)
+    {
+        var cap = options.MaxResponseBytes;
+        if (content.Headers.ContentLength > cap) return (ReadOnlyMemory<byte>.Empty, true);
+        using var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap) return (ReadOnlyMemory<byte>.Empty, true);
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);
+    }
+
+    /// <summary>retry-after-ms wins over Retry-After (seconds or an HTTP date), as the OpenAI clients do.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        if (response.Headers.TryGetValues("retry-after-ms", out var ms)
+            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0)
+            return TimeSpan.FromMilliseconds(millis);
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        if (retryAfter?.Date is { } date)
+        {
+            var wait = date - time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static bool IsEventStream(string? mediaType) =>
+        string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(Exception ex)
+    {
+        var inner = ex;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return ReferenceEquals(inner, ex) ? $"{ex.GetType().Name}: {ex.Message}" : $"{ex.GetType().Name}: {ex.Message} ({inner.GetType().Name}: {inner.Message})";
+    }
+}

@@ -1,0 +1,35 @@
+namespace CometApi.Reliability.Client;
+
+/// <summary>One call's identity and budget: an id for correlation and a deadline token that also carries the caller's cancellation.</summary>
+internal sealed class CallScope : IDisposable
+{
+    private readonly CancellationTokenSource _deadline;
+    private readonly CancellationTokenSource _linked;
+    private readonly TimeProvider _time;
+    private readonly long _started;
+
+    public CallScope(TimeSpan total, TimeProvider time, CancellationToken callerToken)
+    {
+        _time = time;
+        _started = time.GetTimestamp();
+        Deadline = time.GetUtcNow() + total;
+        _deadline = new CancellationTokenSource(total, time);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _deadline.Token);
+        CallerToken = callerToken;
+    }
+
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+    public DateTimeOffset Deadline { get; }
+    public CancellationToken CallerToken { get; }
+
+    /// <summary>Cancelled by the caller or by the total deadline.</summary>
+    public CancellationToken Token => _linked.Token;
+
+    public TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _deadline.Dispose();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+using CometApi.Reliability.Classification;
+using CometApi.Reliability.Parsing;
+
+namespace CometApi.Reliability.Client;
+
+/// <summary>
+/// Reads a chat stream event by event, keeping what it has seen (text, finish reason, usage, [DONE], an error
+/// frame) and queuing deltas for the caller as soon as they are parsed. Malformed events end the stream safely.
+/// </summary>
+internal sealed class SseChatReader : IAsyncDisposable
+{
+    private const string DoneSentinel = "[DONE]";
+    private readonly HttpResponseMessage _response;
+    private readonly CancellationTokenSource _readCts;
+    private readonly IAsyncEnumerator<SseItem<string>> _items;
+    private readonly StringBuilder _content = new();
+    private readonly StringBuilder _refusal = new();
+
+    public SseChatReader(HttpResponseMessage response, Stream body, CancellationTokenSource readCts)
+    {
+        _response = response;
+        _readCts = readCts;
+        _items = SseParser.Create(body).EnumerateAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
+    }
+
+    public Queue<(string? Content, string? Refusal)> Pending { get; } = new();
+    public string Content => _content.ToString();
+    public string Refusal => _refusal.ToString();
+    public string? FinishReason { get; private set; }
+    public Usage? Usage { get; private set; }
+    public string? Model { get; private set; }
+    public bool SawDone { get; private set; }
+    public bool HasToolCalls { get; private set; }
+    public ErrorDetail? ErrorFrame { get; private set; }
+    public bool Malformed { get; private set; }
+    public bool Ended { get; private set; }
+    public int Events { get; private set; }
+    public HttpResponseMessage Response => _response;
+
+    /// <summary>Reads one event. False once the stream is over. I/O and cancellation exceptions propagate.</summary>
+    public async ValueTask<bool> ReadNextAsync()
+    {
+        if (Ended) return false;
+        if (!await _items.MoveNextAsync().ConfigureAwait(false))
+        {
+            Ended = true;
+            return false;
+        }
+
+        Events++;
+        Apply(_items.Current.Data);
+        return !Ended;
+    }
+
+    private void Apply(string data)
+    {
+        if (data.Trim() == DoneSentinel)
+        {
+            SawDone = true;
+            Ended = true;
+            return;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(data);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out _))
+            {
+                ErrorFrame = BodyInspector.ReadError(doc.RootElement);
+                Ended = true;
+                return;
+            }
+
+            var chunk = doc.RootElement.Deserialize(WireJsonContext.Default.ChatCompletionChunk);
+            if (chunk is null)
+            {
+                MarkMalformed();
+                return;
+            }
+
+            Model ??= chunk.Model;
+            Usage = chunk.Usage ?? Usage;
+            foreach (var choice in chunk.Choices.Where(c => c.Index == 0))
+            {
+                if (choice.Delta is null)
+                {
+                    MarkMalformed();
+                    return;
+                }
+
+                HasToolCalls |= choice.Delta.ToolCalls is { ValueKind: JsonValueKind.Array };
+                if (!string.IsNullOrEmpty(choice.Delta.Content) || !string.IsNullOrEmpty(choice.Delta.Refusal))
+                {
+                    _content.Append(choice.Delta.Content);
+                    _refusal.Append(choice.Delta.Refusal);
+                    Pending.Enqueue((NullIfEmpty(choice.Delta.Content), NullIfEmpty(choice.Delta.Refusal)));
+                }
+
+                FinishReason = choice.FinishReason ?? FinishReason;
+            }
+        }
+        catch (JsonException)
+        {
+            MarkMalformed();
+        }
+    }
+
+    private void MarkMalformed()
+    {
+        Malformed = true;
+        Ended = true;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    /// <summary>The signals of the stream as it ended, for the failure policy.</summary>
+    public ResponseSignals Signals(TransportCondition transport) => new()
+    {
+        Status = (int)_response.StatusCode,
+        Body = Malformed ? BodyKind.Malformed : BodyKind.Stream,
+        Stream = ErrorFrame is not null ? StreamCondition.ErrorFrame
+            : SawDone && FinishReason is not null && transport == TransportCondition.None ? StreamCondition.Complete
+            : StreamCondition.Truncated,
+        Transport = transport,
+        ErrorCode = ErrorFrame?.CodeText,
+        ErrorType = ErrorFrame?.Type,
+        FinishReason = FinishReason,
+        Refusal = _refusal.Length > 0,
+        EmptyContent = _content.ToString().Trim().Length == 0 && !HasToolCalls,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _items.DisposeAsync().ConfigureAwait(false);
+        _response.Dispose();
+        _readCts.Dispose();
+    }
+}

@@ -1,0 +1,19 @@
+using CometApi.Reliability.Parsing;
+
+namespace CometApi.ContractTests.Infrastructure;
+
+/// <summary>Values that must never leak: a fake key per test and a prompt with a unique marker.</summary>
+public static class Canaries
+{
+    public const string PromptMarker = "canary-prompt-5f1c9e";
+
+    public static string NewApiKey() => $"sk-canary-{Guid.NewGuid():N}";
+
+    /// <summary>The checklist's PONG prompt plus a marker no log or evidence may contain.</summary>
+    public static ChatCompletionRequest PongRequest(int maxTokens = 16) => new()
+    {
+        Messages = [new ChatMessage("user", $"Return the word pong and no other text. ({PromptMarker})")],
+        Temperature = 0,
+        MaxTokens = maxTokens,
+    };
+}

@@ -1,0 +1,102 @@
+using CometApi.ContractTests.Simulation;
+using CometApi.Reliability;
+using CometApi.Reliability.Client;
+
+namespace CometApi.ContractTests.Infrastructure;
+
+/// <summary>
+/// Runs one catalog scenario in one mode against a fresh simulator and checks everything the checklist asks of
+/// a failure class: the class, the attempts WireMock saw, whether fallback ran and who answered, the operator
+/// action, the request id kept, and that the logs hold neither key nor prompt.
+/// </summary>
+public sealed class ScenarioRun : IDisposable
+{
+    private ScenarioRun(Scenario scenario, bool streaming, bool withFallback)
+    {
+        Scenario = scenario;
+        Streaming = streaming;
+        WithFallback = withFallback;
+        Expect = ScenarioSimulator.Mount(World.Primary, scenario, streaming, FixtureCatalog.Default.Root);
+        if (withFallback)
+            World.StartFallback(server => ScenarioSimulator.Mount(server, FixtureCatalog.Default["success-pong"], streaming, FixtureCatalog.Default.Root));
+    }
+
+    public SimulatedCometApi World { get; } = new();
+    public Scenario Scenario { get; }
+    public bool Streaming { get; }
+    public bool WithFallback { get; }
+    public ScenarioExpectation Expect { get; }
+    public ChatResult Result { get; private set; } = null!;
+    public List<string> Deltas { get; } = [];
+
+    public static async Task<ScenarioRun> ExecuteAsync(string scenarioName, bool streaming, bool withFallback)
+    {
+        var run = new ScenarioRun(FixtureCatalog.Default[scenarioName], streaming, withFallback);
+        var timing = run.Expect.Class == FailureClass.Timeout.WireName() ? SimulationTiming.Tight : SimulationTiming.Normal;
+        var client = run.World.CreateClient(timing);
+        run.Result = await run.CallAsync(client);
+        return run;
+    }
+
+    private async Task<ChatResult> CallAsync(CometApiChatClient client)
+    {
+        if (!Streaming) return await client.CompleteAsync(Canaries.PongRequest());
+        ChatResult? final = null;
+        await foreach (var e in client.StreamAsync(Canaries.PongRequest()))
+        {
+            if (e.Content is { } c) Deltas.Add(c);
+            final = e.Result ?? final;
+        }
+
+        return final!;
+    }
+
+    /// <summary>The assertions every failure class must pass, in either mode, with or without a fallback configured.</summary>
+    public async Task ShouldMatchExpectationAsync()
+    {
+        var expectedClass = Expect.Class;
+        var fallbackExpected = WithFallback && Expect.Fallback;
+        var primaryAttempts = Result.Attempts.Where(a => a.Provider == "cometapi").ToList();
+
+        primaryAttempts.Should().NotBeEmpty();
+        primaryAttempts[^1].Class.WireName().Should().Be(expectedClass, "the primary's last attempt is classified by the failure policy");
+        (await World.SettledPrimaryAttemptsAsync(Expect.Attempts)).Should().Be(Expect.Attempts, "WireMock counts the HTTP attempts the policy allows");
+        primaryAttempts.Should().HaveCount(Expect.Attempts, "every attempt is recorded on the result");
+        primaryAttempts[^1].RequestId.Should().Be(Expect.RequestId, "the provider's request id is kept");
+        if (Expect.Status is not null) primaryAttempts[^1].StatusCode.Should().Be(Expect.Status);
+
+        Result.FallbackUsed.Should().Be(fallbackExpected, "the decision table says whether this class may fall back");
+        if (fallbackExpected)
+        {
+            Result.AnsweredBy.Should().Be("fallback");
+            Result.FallbackReason!.Value.WireName().Should().Be(expectedClass);
+            Result.Class.Should().Be(FailureClass.Success, "the fallback provider answers pong");
+            World.FallbackAttempts.Should().Be(1);
+            Result.Attempts.Should().HaveCount(Expect.Attempts + 1);
+        }
+        else
+        {
+            World.FallbackAttempts.Should().Be(0, "fallback must not hide this class");
+            Result.AnsweredBy.Should().Be("cometapi");
+            Result.Class.WireName().Should().Be(expectedClass);
+            Result.OperatorAction.Should().Be(TestContracts.Policy.For(Result.Class).OperatorAction);
+            Result.RequestId.Should().Be(Expect.RequestId);
+            if (Expect.Output is not null) (Result.Text ?? "").Should().Be(Expect.Output);
+            if (Expect.Refusal is not null) Result.Refusal.Should().Be(Expect.Refusal);
+            if (Expect.Usage is { } u)
+            {
+                Result.Usage.Should().NotBeNull();
+                Result.Usage!.PromptTokens.Should().Be(u.PromptTokens);
+                Result.Usage.CompletionTokens.Should().Be(u.CompletionTokens);
+                Result.Usage.TotalTokens.Should().Be(u.TotalTokens);
+            }
+        }
+
+        World.ShouldNotHaveLoggedSecrets();
+        if (Expect.RequestId is not null)
+            World.Logs.AllText.Should().Contain(Expect.RequestId, "the request id is logged for support tickets");
+        World.Logs.AllText.Should().Contain(expectedClass, "the class is logged");
+    }
+
+    public void Dispose() => World.Dispose();
+}

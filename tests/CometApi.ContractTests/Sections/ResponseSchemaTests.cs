@@ -1,0 +1,100 @@
+using CometApi.ContractTests.Infrastructure;
+using CometApi.Reliability;
+using CometApi.Reliability.Parsing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CometApi.ContractTests.Sections;
+
+/// <summary>
+/// CL4: the parser accepts known-good shapes, tells refusal / content filter / empty output apart, rejects
+/// malformed and unknown bodies safely as their own class, and keeps raw metadata for debugging.
+/// </summary>
+[Checklist("CL4")]
+public sealed class ResponseSchemaTests
+{
+    public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL4");
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Every_response_shape_ends_in_its_class(string scenario, bool streaming)
+    {
+        using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
+
+        await run.ShouldMatchExpectationAsync();
+    }
+
+    [Fact]
+    public async Task Provider_extras_and_dated_model_names_are_tolerated()
+    {
+        using var world = new SimulatedCometApi();
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            """{"id":"x","object":"chat.completion","created":1,"model":"gpt-5.4-mini-2026-03-17","obfuscation":"zz","choices":[{"index":0,"message":{"role":"assistant","content":"pong","annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4,"prompt_tokens_details":{"cached_tokens":2},"latency_checkpoint":{"a":1}}}"""));
+
+        var result = await world.CreateClient().CompleteAsync(Canaries.PongRequest());
+
+        result.Class.Should().Be(FailureClass.Success);
+        result.Model.Should().Be("gpt-5.4-mini-2026-03-17");
+        result.Usage!.PromptTokensDetails!.CachedTokens.Should().Be(2);
+    }
+
+    [Theory]
+    [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","content":42},"finish_reason":"stop"}]}""", "content is a number")]
+    [InlineData("""{"choices":{"index":0}}""", "choices is an object")]
+    [InlineData("""{"choices":[]}""", "no choice at all")]
+    [InlineData("""{"choices":[{"index":0,"finish_reason":"stop"}]}""", "no message")]
+    [InlineData("""[1,2,3]""", "an array")]
+    [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]""", "cut short")]
+    public async Task Malformed_bodies_are_unknown_shapes_with_the_sample_preserved_and_never_retried(string body, string because)
+    {
+        using var world = new SimulatedCometApi();
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithHeader("Content-Type", "application/json").WithHeader("x-request-id", "req-bad").WithBody(body));
+
+        var result = await world.CreateClient().CompleteAsync(Canaries.PongRequest());
+
+        result.Class.Should().Be(FailureClass.UnknownShape, because);
+        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
+        result.Metadata.BodyExcerpt.Should().Be(body, "the sample is kept for the contract review");
+        result.Metadata.RequestId.Should().Be("req-bad");
+        result.Metadata.Headers.Should().ContainKey("content-type");
+        result.OperatorAction.Should().Contain("Preserve the sample");
+    }
+
+    [Fact]
+    public async Task A_body_larger_than_the_cap_is_an_unknown_shape_not_an_out_of_memory()
+    {
+        using var world = new SimulatedCometApi();
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
+            .WithBody("{\"choices\":[\"" + new string('x', 20_000) + "\"]}"));
+
+        var result = await world.CreateClient(configure: o => o.MaxResponseBytes = 4096).CompleteAsync(Canaries.PongRequest());
+
+        result.Class.Should().Be(FailureClass.UnknownShape);
+        result.Attempts.Single().Rule.Should().Be("body that is not a chat completion");
+    }
+
+    [Theory]
+    [InlineData(0, "messages must hold at least one message")]
+    [InlineData(1, "temperature 3 is outside 0..2")]
+    [InlineData(2, "role 'wizard' is not one of")]
+    [InlineData(3, "max_tokens 0 must be at least 1")]
+    public async Task A_request_that_breaks_the_contract_is_refused_before_anything_is_sent(int example, string expected)
+    {
+        using var world = new SimulatedCometApi();
+        var request = example switch
+        {
+            0 => new ChatCompletionRequest { Messages = [] },
+            1 => Canaries.PongRequest() with { Temperature = 3 },
+            2 => new ChatCompletionRequest { Messages = [new ChatMessage("wizard", "hi")] },
+            _ => Canaries.PongRequest(maxTokens: 0),
+        };
+
+        var result = await world.CreateClient().CompleteAsync(request);
+
+        result.Class.Should().Be(FailureClass.InvalidRequest);
+        result.ValidationErrors.Should().ContainMatch($"*{expected}*");
+        result.Attempts.Should().BeEmpty();
+        world.PrimaryAttempts.Should().Be(0);
+    }
+}

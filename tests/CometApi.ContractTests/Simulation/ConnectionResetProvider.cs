@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+
+namespace CometApi.ContractTests.Simulation;
+
+/// <summary>
+/// Simulates a connection reset before any response byte: the request is read (and logged by WireMock),
+/// then the connection is aborted. The client sees an <see cref="HttpRequestException"/> wrapping an
+/// <see cref="IOException"/> ("Connection reset by peer" or "response ended prematurely").
+/// WireMock.Net has no fault type for this.
+/// </summary>
+public sealed class ConnectionResetProvider : IResponseProvider
+{
+    /// <inheritdoc />
+    public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+        IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Abort();
+        return Task.FromResult(ProviderResult.AlreadyWritten);
+    }
+}

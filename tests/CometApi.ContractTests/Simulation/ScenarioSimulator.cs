@@ -1,0 +1,105 @@
+using CometApi.ContractTests.Infrastructure;
+using System.Security.Cryptography;
+using System.Text;
+using WireMock.RequestBuilders;
+using WireMock.ResponseProviders;
+using WireMock.Server;
+
+namespace CometApi.ContractTests.Simulation;
+
+/// <summary>Mounts one scenario of the catalog on a WireMock server.</summary>
+public static class ScenarioSimulator
+{
+    public const string ChatCompletionsPath = "/v1/chat/completions";
+
+    public const string ConnectionResetProviderName = "connection-reset";
+
+    public const string StalledBodyProviderName = "stalled-body";
+
+    public static IReadOnlyList<string> ProviderNames { get; } = [ConnectionResetProviderName, StalledBodyProviderName];
+
+    /// <summary>
+    /// Mounts what serves <paramref name="scenario"/> for a streaming or non-streaming request: its static mapping file(s)
+    /// (read with <c>ReadStaticMappingAndAddOrUpdate</c>, whatever paths they match) or a provider on
+    /// <c>POST /v1/chat/completions</c>. Every mounted mapping has the scenario name as Title, so
+    /// <c>server.LogEntries.Where(e =&gt; e.MappingTitle == scenario.Name)</c> counts the attempts.
+    /// </summary>
+    /// <returns>The mode's effective expectation.</returns>
+    /// <exception cref="InvalidOperationException">The scenario has no such mode, or the mapping file mounted nothing.</exception>
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(fixturesRoot);
+
+        var mode = scenario.ModeFor(streaming)
+            ?? throw new InvalidOperationException($"Scenario '{scenario.Name}' has no {(streaming ? "streaming" : "nonStreaming")} mode.");
+
+        if (mode.Kind == ScenarioModeKind.Mapping)
+        {
+            MountMappingFile(server, scenario.Name, Path.Combine(fixturesRoot, mode.Mapping!));
+        }
+        else
+        {
+            server
+                .Given(Request.Create().WithPath(ChatCompletionsPath).UsingPost())
+                .WithGuid(StableGuid($"{scenario.Name}/{(streaming ? "streaming" : "nonStreaming")}"))
+                .WithTitle(scenario.Name)
+                .WithDescription(scenario.Description)
+                .RespondWith(CreateProvider(mode, fixturesRoot));
+        }
+
+        return mode.Expect;
+    }
+
+    /// <summary>Mounts with the repository's fixtures folder (<see cref="RepoPaths.Fixtures"/>).</summary>
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming) =>
+        Mount(server, scenario, streaming, RepoPaths.Fixtures);
+
+    /// <summary>The provider for an sse or provider mode.</summary>
+    public static IResponseProvider CreateProvider(ScenarioMode mode, string fixturesRoot)
+    {
+        ArgumentNullException.ThrowIfNull(mode);
+        ArgumentNullException.ThrowIfNull(fixturesRoot);
+        var headers = mode.Headers?.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase);
+
+        if (mode.Sse is not null)
+        {
+            var text = File.ReadAllText(Path.Combine(fixturesRoot, mode.Sse));
+            return new TimedSseProvider(text, mode.End, mode.Pause, headers);
+        }
+
+        switch (mode.Provider)
+        {
+            case ConnectionResetProviderName:
+                return new ConnectionResetProvider();
+            case StalledBodyProviderName:
+                var body = File.ReadAllBytes(Path.Combine(fixturesRoot, mode.Body ?? throw new InvalidOperationException("stalled-body needs a body file.")));
+                return new StalledBodyProvider(body, mode.SendBytes ?? body.Length / 2, headers);
+            default:
+                throw new InvalidOperationException($"Mode has no sse file and an unknown provider '{mode.Provider}'.");
+        }
+    }
+
+    private static void MountMappingFile(WireMockServer server, string title, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Mapping file for '{title}' not found.", path);
+        }
+
+        if (!server.ReadStaticMappingAndAddOrUpdate(path))
+        {
+            throw new InvalidOperationException($"WireMock could not read the mapping file '{path}'.");
+        }
+
+        // ReadStaticMappingAndAddOrUpdate can succeed while registering nothing useful (e.g. a Java-WireMock file):
+        // never run a test against a silently empty server.
+        if (!server.Mappings.Any(m => !m.IsAdminInterface && m.Title == title))
+        {
+            throw new InvalidOperationException($"'{path}' mounted no mapping titled '{title}'.");
+        }
+    }
+
+    private static Guid StableGuid(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+}

@@ -1,0 +1,131 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+
+namespace CometApi.ContractTests.Simulation;
+
+/// <summary>
+/// Plays a Server-Sent-Events text per request: status 200, <c>text/event-stream</c>, then every event
+/// (the text split on blank lines) written and flushed on its own with <c>pause</c> between events, and
+/// finally the chosen <see cref="SseEnd"/>. Every request gets the whole stream again.
+/// WireMock's own <c>WithSseBody</c> is not used: it keeps one queue per mapping (a second request gets an
+/// empty 200), ignores the status code and waits an hour on a writer that never closes.
+/// </summary>
+public sealed class TimedSseProvider : IResponseProvider
+{
+    /// <summary>The longest a stalled stream is held open when the client never gives up.</summary>
+    public static readonly TimeSpan SafetyCap = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan MinimumPauseBeforeAbort = TimeSpan.FromMilliseconds(20);
+
+    private readonly byte[][] _events;
+    private readonly SseEnd _end;
+    private readonly TimeSpan _pause;
+    private readonly Dictionary<string, string> _headers;
+
+    /// <param name="sseText">Raw SSE text: <c>data: ...</c> events separated by blank lines. A trailing piece with no blank line after it is sent as it is (half an event).</param>
+    /// <param name="end">How the stream ends after its last event.</param>
+    /// <param name="pause">Delay between two events (none before the first).</param>
+    /// <param name="headers">Extra response headers, e.g. <c>x-request-id</c>; a Content-Type here replaces text/event-stream.</param>
+    public TimedSseProvider(string sseText, SseEnd end = SseEnd.Complete, TimeSpan pause = default, IDictionary<string, string>? headers = null)
+    {
+        ArgumentNullException.ThrowIfNull(sseText);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
+        Events = SplitEvents(sseText);
+        _events = Events.Select(e => Encoding.UTF8.GetBytes(e)).ToArray();
+        _end = end;
+        _pause = pause;
+        _headers = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The events exactly as they are written, each with its terminating blank line.</summary>
+    public IReadOnlyList<string> Events { get; }
+
+    /// <inheritdoc />
+    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+        IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var aborted = context.RequestAborted;
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        foreach (var (name, value) in _headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        try
+        {
+            await response.StartAsync(aborted).ConfigureAwait(false);
+            for (var i = 0; i < _events.Length; i++)
+            {
+                if (i > 0 && _pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(_pause, aborted).ConfigureAwait(false);
+                }
+
+                await response.Body.WriteAsync(_events[i], aborted).ConfigureAwait(false);
+                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            }
+
+            switch (_end)
+            {
+                case SseEnd.Complete:
+                    await response.CompleteAsync().ConfigureAwait(false);
+                    break;
+                case SseEnd.Abort:
+                    // A flush hands the bytes to Kestrel's output pipe, not to the socket: give them time to leave
+                    // before the reset, or the client may never see the last events.
+                    await Task.Delay(_pause > MinimumPauseBeforeAbort ? _pause : MinimumPauseBeforeAbort, aborted).ConfigureAwait(false);
+                    context.Abort();
+                    break;
+                case SseEnd.Stall:
+                    await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
+                    context.Abort();
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown SseEnd {_end}.");
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away (or hit its deadline): the simulation is over.
+        }
+        catch (IOException)
+        {
+            // The connection went away while writing.
+        }
+
+        return ProviderResult.AlreadyWritten;
+    }
+
+    /// <summary>Splits SSE text on blank lines; every complete event keeps its <c>\n\n</c> terminator.</summary>
+    public static IReadOnlyList<string> SplitEvents(string sseText)
+    {
+        ArgumentNullException.ThrowIfNull(sseText);
+        var text = sseText.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var pieces = text.Split("\n\n");
+        var events = new List<string>(pieces.Length);
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            var isLast = i == pieces.Length - 1;
+            if (isLast)
+            {
+                if (pieces[i].Length > 0)
+                {
+                    events.Add(pieces[i]); // no blank line after it: half an event, sent as it is
+                }
+            }
+            else if (pieces[i].Trim('\n').Length > 0)
+            {
+                events.Add(pieces[i].TrimStart('\n') + "\n\n");
+            }
+        }
+
+        return events;
+    }
+}
