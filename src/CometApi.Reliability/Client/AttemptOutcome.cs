@@ -16,6 +16,10 @@ internal sealed class AttemptOutcome
     public TimeSpan? RetryAfter { get; init; }
     public string? Note { get; set; }
     public TimeSpan? BackoffBefore { get; set; }
+    public long InputBytes { get; set; }
+    public long OutputBytes { get; set; }
+    public Usage? Usage { get; set; }
+    public bool Streaming { get; set; }
 
     /// <summary>A stream whose first delta is ready: from here on, nothing is retried.</summary>
     public SseChatReader? Stream { get; init; }

@@ -49,6 +49,7 @@ internal sealed class AttemptSender(
                 var outcome = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
                 handedOver = outcome.Stream is not null;
                 outcome.Duration = time.GetElapsedTime(started);
+                outcome.InputBytes = body.Length;
                 return outcome;
             }
 
@@ -64,6 +65,8 @@ internal sealed class AttemptSender(
                 Duration = time.GetElapsedTime(started),
                 Chat = inspected.Chat,
                 RetryAfter = RetryAfter(response),
+                InputBytes = body.Length,
+                OutputBytes = bytes.Length,
                 Metadata = Metadata(response, inspected.Error, decision.Class == FailureClass.Success ? null : bytes),
             };
         }
@@ -79,6 +82,7 @@ internal sealed class AttemptSender(
                 Signals = signals,
                 StartedAt = startedAt,
                 Duration = time.GetElapsedTime(started),
+                InputBytes = body.Length,
                 Metadata = response is null ? ResponseMetadata.None : Metadata(response, null, null),
                 Note = transport switch
                 {
@@ -139,6 +143,7 @@ internal sealed class AttemptSender(
             Signals = signals,
             StartedAt = startedAt,
             Metadata = metadata,
+            OutputBytes = reader.BytesRead,
             Note = "stream ended before any delta",
         };
     }

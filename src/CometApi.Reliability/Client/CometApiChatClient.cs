@@ -6,6 +6,7 @@ using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Contracts;
 using CometApi.Reliability.Parsing;
 using CometApi.Reliability.Telemetry;
+using CometApi.Reliability.Billing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
@@ -29,6 +30,7 @@ public sealed class CometApiChatClient : IDisposable
     private readonly ProviderEndpoint _primary;
     private readonly ProviderEndpoint? _fallback;
     private readonly SecretRedactor _redactor;
+    private readonly IUsageLedger? _ledger;
 
     /// <param name="options">Validated here: invalid options throw <see cref="CometApiConfigurationException"/> and nothing is sent.</param>
     /// <param name="contracts">The provider profile and failure policy (<see cref="ContractSet.Load"/>).</param>
@@ -37,6 +39,7 @@ public sealed class CometApiChatClient : IDisposable
     /// <param name="meterFactory">Where the canary's instruments are created; a private meter when null.</param>
     /// <param name="timeProvider">Clock for deadlines, attempt timers and backoff waits.</param>
     /// <param name="jitter">Source of backoff jitter in [0,1); injectable so tests can pin it.</param>
+    /// <param name="ledger">Receives one row per HTTP attempt (CL7); none when null.</param>
     public CometApiChatClient(
         CometApiOptions options,
         ContractSet contracts,
@@ -44,7 +47,8 @@ public sealed class CometApiChatClient : IDisposable
         ILoggerFactory? loggerFactory = null,
         IMeterFactory? meterFactory = null,
         TimeProvider? timeProvider = null,
-        Func<double>? jitter = null)
+        Func<double>? jitter = null,
+        IUsageLedger? ledger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(contracts);
@@ -52,6 +56,7 @@ public sealed class CometApiChatClient : IDisposable
         if (validation.Failed) throw new CometApiConfigurationException(validation.Failures!);
 
         _options = options;
+        _ledger = ledger;
         _contracts = contracts;
         _time = timeProvider ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CometApi.Reliability.ChatClient");
@@ -132,6 +137,8 @@ public sealed class CometApiChatClient : IDisposable
             outcome.Decision = _contracts.Policy.Classify(signals);
             outcome.Metadata = _sender.StreamMetadata(reader);
             outcome.Duration = _time.GetUtcNow() - outcome.StartedAt;
+            outcome.OutputBytes = reader.BytesRead;
+            outcome.Usage = reader.Usage;
             outcome.Note = transport switch
             {
                 TransportCondition.Timeout => "total deadline reached mid-stream",
@@ -197,6 +204,7 @@ public sealed class CometApiChatClient : IDisposable
                 var (client, leg, body, streaming, call, attempts) = state;
                 var outcome = await client._sender.SendAsync(leg.Endpoint, body, streaming, call.Id, call.CallerToken, ctx.CancellationToken).ConfigureAwait(false);
                 outcome.BackoffBefore = leg.RetryIndex == 0 ? null : leg.NextDelay;
+                outcome.Streaming = streaming;
                 if (outcome.Stream is null) client.Record(outcome, leg.Endpoint, attempts, leg.RetryIndex, call.Id);
                 leg.RetryIndex++;
                 return outcome;
@@ -228,6 +236,9 @@ public sealed class CometApiChatClient : IDisposable
         var record = new AttemptRecord(endpoint.Name, retryIndex, cls, outcome.Metadata.StatusCode, outcome.Metadata.RequestId,
             outcome.StartedAt, outcome.Duration, outcome.BackoffBefore, outcome.Decision.RuleName, outcome.Note, ContentDelivered: outcome.Stream is not null);
         attempts.Add(record);
+        var usage = outcome.Usage ?? outcome.Chat?.Usage;
+        _ledger?.Append(new LedgerRow(outcome.StartedAt, callId, endpoint.Name, endpoint.LogEndpoint, endpoint.Model, outcome.Streaming,
+            retryIndex, record.StatusCode, cls, record.RequestId, outcome.InputBytes, outcome.OutputBytes, usage?.PromptTokens, usage?.CompletionTokens, outcome.Duration));
         _metrics.Attempt(endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls, record.StatusCode);
         var ms = (long)outcome.Duration.TotalMilliseconds;
         if (cls == FailureClass.Timeout)

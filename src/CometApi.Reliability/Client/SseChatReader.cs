@@ -18,13 +18,17 @@ internal sealed class SseChatReader : IAsyncDisposable
     private readonly IAsyncEnumerator<SseItem<string>> _items;
     private readonly StringBuilder _content = new();
     private readonly StringBuilder _refusal = new();
+    private readonly CountingStream _body;
 
     public SseChatReader(HttpResponseMessage response, Stream body, CancellationTokenSource readCts)
     {
         _response = response;
         _readCts = readCts;
-        _items = SseParser.Create(body).EnumerateAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
+        _body = new CountingStream(body);
+        _items = SseParser.Create(_body).EnumerateAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
     }
+
+    public long BytesRead => _body.BytesRead;
 
     public Queue<(string? Content, string? Refusal)> Pending { get; } = new();
     public string Content => _content.ToString();

@@ -1,3 +1,4 @@
+using CometApi.Reliability.Billing;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using WireMock.Server;
@@ -23,6 +24,9 @@ public sealed class SimulatedCometApi : IDisposable
     public WireMockServer Primary { get; }
     public WireMockServer? Fallback { get; private set; }
     public LogCapture Logs { get; } = new();
+
+    /// <summary>Every attempt of every client created here, as billing would see it.</summary>
+    public InMemoryUsageLedger Ledger { get; } = new();
     public string ApiKey { get; } = Canaries.NewApiKey();
     public string FallbackApiKey { get; } = Canaries.NewApiKey();
     public string ChatEndpoint => Primary.Url + "/v1/chat/completions";
@@ -81,7 +85,7 @@ public sealed class SimulatedCometApi : IDisposable
     {
         var options = Options(timing);
         configure?.Invoke(options);
-        var client = new CometApiChatClient(options, TestContracts.Set, loggerFactory: Logs.Factory, timeProvider: time, jitter: jitter);
+        var client = new CometApiChatClient(options, TestContracts.Set, loggerFactory: Logs.Factory, timeProvider: time, jitter: jitter, ledger: Ledger);
         _owned.Add(client);
         return client;
     }

@@ -1,5 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
+using CometApi.Reliability.Billing;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -55,5 +56,85 @@ public sealed class UsageTests
         run.Result.Class.Should().Be(FailureClass.StreamTruncated);
         run.Result.Text.Should().Be(string.Concat(run.Deltas));
         run.Result.Attempts.Single().Note.Should().Be("connection lost mid-stream");
+    }
+
+    [Fact]
+    public async Task The_ledger_holds_one_row_per_attempt_with_sizes_tokens_and_class()
+    {
+        using var run = await ScenarioRun.ExecuteAsync("retry-then-success", streaming: false, withFallback: false);
+
+        var rows = run.World.Ledger.Rows;
+        rows.Should().HaveCount(2);
+        rows.Select(r => (r.RetryIndex, r.Status, r.Class, r.RequestId)).Should().Equal(
+            (0, 503, FailureClass.ServerError, "req-retry-503-001"), (1, 200, FailureClass.Success, "req-retry-200-001"));
+        rows.Should().AllSatisfy(r =>
+        {
+            r.InputBytes.Should().Be(run.World.Primary.LogEntries[0].RequestMessage!.Body!.Length);
+            r.OutputBytes.Should().BePositive();
+            r.Model.Should().Be("gpt-5.4-mini");
+            r.CallId.Should().Be(rows[0].CallId, "both attempts belong to one call");
+        });
+        (rows[1].PromptTokens, rows[1].CompletionTokens).Should().Be((19L, 1L));
+        rows[0].PromptTokens.Should().BeNull("a 503 reports no usage");
+    }
+
+    [Fact]
+    public async Task A_streamed_attempt_reaches_the_ledger_with_its_byte_count_and_usage()
+    {
+        using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
+
+        var row = run.World.Ledger.Rows.Should().ContainSingle().Subject;
+        row.Streaming.Should().BeTrue();
+        row.OutputBytes.Should().Be(new FileInfo(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse")).Length);
+        (row.PromptTokens, row.CompletionTokens).Should().Be((19L, 2L));
+    }
+
+    [Fact]
+    public async Task Reconciliation_reports_billed_failures_token_differences_and_requests_missing_on_either_side()
+    {
+        var ledger = new List<LedgerRow>();
+        foreach (var (scenario, streaming) in new[] { ("success-pong", false), ("retry-then-success", false), ("slow-headers", false), ("success-pong", true) })
+        {
+            using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
+            ledger.AddRange(run.World.Ledger.Rows);
+        }
+
+        var export = UsageExportCsv.Read(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "usage", "dashboard-export.csv")),
+            UsageExportFormat.Load(Path.Combine(RepoPaths.Contracts, "usage-export-format.json")));
+        var report = UsageReconciler.Reconcile(ledger, export);
+
+        report.Clean.Should().BeFalse();
+        (report.LedgerRows, report.ExportRows, report.Matched).Should().Be((6, 4, 3));
+        report.Discrepancies.Select(d => (d.Kind, d.RequestId)).Should().BeEquivalentTo(new (DiscrepancyKind, string?)[]
+        {
+            (DiscrepancyKind.BilledFailure, "req-retry-503-001"),
+            (DiscrepancyKind.TokenMismatch, "req-retry-200-001"),
+            (DiscrepancyKind.MissingInLedger, "req-someone-else-001"),
+            (DiscrepancyKind.MissingInExport, "req-pong-stream-001"),
+            (DiscrepancyKind.Unmatchable, null),
+            (DiscrepancyKind.Unmatchable, null),
+        });
+        report.Discrepancies.Single(d => d.Kind == DiscrepancyKind.TokenMismatch).Detail.Should().Be("ledger 19/1 tokens, export 19/7");
+    }
+
+    [Fact]
+    public void A_usage_export_without_the_expected_column_is_a_clear_error()
+    {
+        var format = UsageExportFormat.Load(Path.Combine(RepoPaths.Contracts, "usage-export-format.json"));
+
+        var act = () => UsageExportCsv.Read("id,when\nx,2026-01-01\n", format);
+
+        act.Should().Throw<FormatException>().WithMessage("*no 'request_id' column*usage-export-format.json*");
+    }
+
+    [Fact]
+    public void The_ledger_writes_as_csv_with_quoting_and_no_content()
+    {
+        var row = new LedgerRow(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "c1", "comet,api", "https://x/v1/chat/completions",
+            "m", false, 0, 200, FailureClass.Success, "r\"1", 10, 20, 3, 4, TimeSpan.FromMilliseconds(12));
+
+        var csv = UsageLedgerCsv.Write([row]);
+
+        csv.Should().Be(UsageLedgerCsv.Header + "\n2026-11-24T08:00:00.0000000Z,c1,\"comet,api\",https://x/v1/chat/completions,m,false,0,200,success,\"r\"\"1\",10,20,3,4,12\n");
     }
 }
