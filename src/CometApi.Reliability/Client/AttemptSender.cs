@@ -159,7 +159,11 @@ internal sealed class AttemptSender(
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(profile.ContentType.Value);
-        if (string.Equals(profile.AuthHeader.Value, "Authorization", StringComparison.OrdinalIgnoreCase))
+        if (endpoint.ApiKey.Length == 0)
+        {
+            // Only live contract probes send no key (SendUncheckedAsync); the options validator forbids it otherwise.
+        }
+        else if (string.Equals(profile.AuthHeader.Value, "Authorization", StringComparison.OrdinalIgnoreCase))
             request.Headers.Authorization = new AuthenticationHeaderValue(profile.AuthScheme.Value, endpoint.ApiKey);
         else
             request.Headers.TryAddWithoutValidation(profile.AuthHeader.Value, endpoint.ApiKey);

@@ -80,14 +80,24 @@ public sealed class CometApiChatClient : IDisposable
     public Meter Meter => _metrics.Meter;
 
     /// <summary>Non-streamed chat completion. Provider failures come back classified, never thrown.</summary>
-    public async Task<ChatResult> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default)
+    public Task<ChatResult> CompleteAsync(ChatCompletionRequest request, CancellationToken cancellationToken = default) =>
+        CompleteCoreAsync(request, validate: true, _primary, cancellationToken);
+
+    /// <summary>
+    /// For live contract probes only: sends a request the client would refuse (no validation) and, when asked,
+    /// without the key, so the provider's own answer to a broken request can be classified.
+    /// </summary>
+    internal Task<ChatResult> SendUncheckedAsync(ChatCompletionRequest request, bool sendKey, CancellationToken cancellationToken = default) =>
+        CompleteCoreAsync(request, validate: false, sendKey ? _primary : _primary with { ApiKey = "" }, cancellationToken);
+
+    private async Task<ChatResult> CompleteCoreAsync(ChatCompletionRequest request, bool validate, ProviderEndpoint primary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         using var call = new CallScope(_options.TotalTimeout, _time, cancellationToken);
-        if (Reject(request, call) is { } rejected) return rejected;
+        if (validate && Reject(request, call) is { } rejected) return rejected;
 
         var attempts = new List<AttemptRecord>();
-        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: false, call, attempts).ConfigureAwait(false);
+        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: false, call, attempts, primary).ConfigureAwait(false);
         var message = outcome.Chat?.Choices[0].Message;
         return Finish(call, outcome, endpoint, attempts, fallbackReason, message?.Content, message?.Refusal,
             outcome.Chat?.Choices[0].FinishReason, outcome.Chat?.Model, outcome.Chat?.Usage);
@@ -109,7 +119,7 @@ public sealed class CometApiChatClient : IDisposable
         }
 
         var attempts = new List<AttemptRecord>();
-        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: true, call, attempts).ConfigureAwait(false);
+        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: true, call, attempts, _primary).ConfigureAwait(false);
         if (outcome.Stream is not { } reader)
         {
             // A provider that ignores "stream": true and answers JSON still gets its answer delivered.
@@ -170,17 +180,17 @@ public sealed class CometApiChatClient : IDisposable
     }
 
     private async Task<(AttemptOutcome Outcome, ProviderEndpoint Endpoint, FailureClass? FallbackReason)> RunAsync(
-        ChatCompletionRequest request, bool streaming, CallScope call, List<AttemptRecord> attempts)
+        ChatCompletionRequest request, bool streaming, CallScope call, List<AttemptRecord> attempts, ProviderEndpoint primary)
     {
-        var outcome = await RunLegAsync(_primary, request, streaming, call, attempts).ConfigureAwait(false);
+        var outcome = await RunLegAsync(primary, request, streaming, call, attempts).ConfigureAwait(false);
         var policy = outcome.Decision.Policy;
         if (!policy.Fallback || outcome.Stream is not null || call.Token.IsCancellationRequested)
-            return (outcome, _primary, null);
-        if (_fallback is null) return (outcome, _primary, null);
+            return (outcome, primary, null);
+        if (_fallback is null) return (outcome, primary, null);
 
         var reason = outcome.Decision.Class;
-        _metrics.Fallback(_primary.Name, _fallback.Name, reason);
-        ClientLog.FallbackStarted(_logger, _primary.Name, _fallback.Name, reason.WireName(), call.Id);
+        _metrics.Fallback(primary.Name, _fallback.Name, reason);
+        ClientLog.FallbackStarted(_logger, primary.Name, _fallback.Name, reason.WireName(), call.Id);
         var fallbackOutcome = await RunLegAsync(_fallback, request, streaming, call, attempts).ConfigureAwait(false);
         return (fallbackOutcome, _fallback, reason);
     }

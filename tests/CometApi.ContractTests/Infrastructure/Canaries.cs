@@ -7,7 +7,7 @@ public static class Canaries
 {
     public const string PromptMarker = "canary-prompt-5f1c9e";
 
-    public static string NewApiKey() => $"sk-canary-{Guid.NewGuid():N}";
+    public static string NewApiKey() => SecretRegistry.Register($"sk-canary-{Guid.NewGuid():N}");
 
     /// <summary>The checklist's PONG prompt plus a marker no log or evidence may contain.</summary>
     public static ChatCompletionRequest PongRequest(int maxTokens = 16) => new()

@@ -1,29 +1,31 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Configuration;
+using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL3: missing, malformed, insufficient and revoked keys fail closed, never fall back, and tell the operator what to do.</summary>
 [Checklist("CL3")]
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL3");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Key_failures_fail_closed_without_retry_or_fallback(string scenario, bool streaming)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: true);
 
-        await run.ShouldMatchExpectationAsync();
+        await run.ShouldMatchExpectationAsync(output, "CL3");
         run.Result.Class.Should().BeOneOf(FailureClass.Authentication, FailureClass.PermissionDenied);
         run.Result.OperatorAction.Should().Contain("Rotate key or fix permissions");
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_missing_key_fails_closed_names_the_variable_and_sends_nothing()
     {
         using var world = new SimulatedCometApi();
@@ -40,7 +42,7 @@ public sealed class AuthenticationTests
         world.PrimaryAttempts.Should().Be(0);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("COMETAPI_API_KEY")]
     [InlineData("COMETAPI_KEY")]
     public void The_key_is_read_from_either_documented_variable_and_the_source_is_named(string variable)
@@ -53,7 +55,7 @@ public sealed class AuthenticationTests
         options.ApiKeySource.Should().Be(variable);
     }
 
-    [Fact]
+    [SkippableFact]
     public void COMETAPI_API_KEY_wins_over_the_SDK_alias()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -64,7 +66,7 @@ public sealed class AuthenticationTests
         CometApiConfiguration.Bind(configuration).ApiKey.Should().Be("sk-primary-123456");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Options_and_client_never_print_the_key()
     {
         using var world = new SimulatedCometApi();
@@ -77,7 +79,7 @@ public sealed class AuthenticationTests
         client.ToString().Should().NotContain(world.ApiKey).And.NotContain(world.FallbackApiKey);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_401_result_and_its_exception_carry_no_key()
     {
         using var world = new SimulatedCometApi();
@@ -95,5 +97,40 @@ public sealed class AuthenticationTests
         exception.Message.Should().NotContain(world.ApiKey).And.Contain("authentication").And.Contain("req-echo");
         result.ToString().Should().NotContain(world.ApiKey);
         world.ShouldNotHaveLoggedSecrets();
+    }
+
+    [LiveFact]
+    public async Task Live_a_request_without_a_key_fails_closed()
+    {
+        using var check = LiveCheck.Start("CL3.missing-key");
+
+        var result = await check.Client().SendUncheckedAsync(check.Session.PongRequest(), sendKey: false);
+
+        check.ShouldEndIn(result, FailureClass.Authentication, output);
+        check.Session.Budget.Spent.Should().BeGreaterThan(0);
+    }
+
+    [LiveFact]
+    public async Task Live_a_malformed_key_fails_closed()
+    {
+        using var check = LiveCheck.Start("CL3.malformed-key");
+        var client = check.Client(o => o.ApiKey = SecretRegistry.Register("not-a-valid-key-0000"));
+
+        var result = await client.CompleteAsync(check.Session.PongRequest());
+
+        check.ShouldEndIn(result, FailureClass.Authentication, output);
+    }
+
+    [LiveFact]
+    public async Task Live_a_revoked_key_fails_closed()
+    {
+        Skip.If(LiveSettings.Current.Enabled && !LiveSettings.Current.Simulate && LiveSettings.Current.RevokedKey is null,
+            $"set {LiveSettings.RevokedKeyVariable} to a revoked test key to run this check");
+        using var check = LiveCheck.Start("CL3.revoked-key");
+        var client = check.Client(o => o.ApiKey = check.Session.RevokedKey);
+
+        var result = await client.CompleteAsync(check.Session.PongRequest());
+
+        check.ShouldEndIn(result, FailureClass.Authentication, output);
     }
 }

@@ -1,13 +1,15 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
+using Xunit.Abstractions;
 using CometApi.Reliability.Contracts;
 
 namespace CometApi.ContractTests.Sections;
 
 /// <summary>CT: every row of the contract details table is known (each unknown row is a launch blocker).</summary>
 [Checklist("CT")]
-public sealed class ContractDetailsTests
+public sealed class ContractDetailsTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void Endpoint_paths_auth_header_and_content_types_are_recorded()
     {
         var p = TestContracts.Profile;
@@ -20,7 +22,7 @@ public sealed class ContractDetailsTests
         p.StreamContentType.Value.Should().Be("text/event-stream");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Error_behaviour_rate_limit_and_billing_assumptions_are_recorded()
     {
         var p = TestContracts.Profile;
@@ -31,12 +33,39 @@ public sealed class ContractDetailsTests
         p.ApiKeyVariables.Value.Should().Equal("COMETAPI_API_KEY", "COMETAPI_KEY");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_request_id_pattern_reads_CometAPIs_message_form()
     {
         var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage.Value)
             .Match("Invalid token (request id: 20261124080910123456789abcdef)");
 
         match.Groups["id"].Value.Should().Be("20261124080910123456789abcdef");
+    }
+
+    [LiveFact]
+    public async Task Live_the_models_list_answers_with_the_openai_list_shape()
+    {
+        var session = LiveSession.Require(requests: 1);
+        using var http = new HttpClient(new BudgetedHandler(session.Budget, new SocketsHttpHandler { AllowAutoRedirect = false }));
+        using var request = new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.ApiKey);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        new Evidence.EvidenceNote
+        {
+            Id = "CT.models-list",
+            Target = session.Target,
+            HttpStatus = (int)response.StatusCode,
+            Attempts = 1,
+            RequestIds = response.Headers.TryGetValues("x-request-id", out var ids) ? [.. ids] : [],
+        }.WriteTo(output);
+
+        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        doc.RootElement.GetProperty("object").GetString().Should().Be("list");
+        var models = doc.RootElement.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
+        models.Should().NotBeEmpty().And.OnlyContain(id => !string.IsNullOrEmpty(id));
+        body.Should().NotContain(session.ApiKey);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
@@ -8,27 +9,28 @@ using Microsoft.Extensions.Configuration;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL2: the endpoint is configuration, the minimal request is what the contract says, bad paths block the deploy.</summary>
 [Checklist("CL2")]
-public sealed class EndpointContractTests
+public sealed class EndpointContractTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL2");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Unknown_paths_redirects_and_html_pages_are_deploy_blocking_configuration_errors(string scenario, bool streaming)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: true);
 
-        await run.ShouldMatchExpectationAsync();
+        await run.ShouldMatchExpectationAsync(output, "CL2");
         run.Result.Class.Should().Be(FailureClass.Configuration);
         run.Result.OperatorAction.Should().Contain("Deploy-blocking");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_minimal_request_is_a_bearer_authenticated_json_post_to_the_configured_path()
     {
         using var world = new SimulatedCometApi();
@@ -58,7 +60,7 @@ public sealed class EndpointContractTests
         world.ShouldNotHaveLoggedSecrets();
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_endpoint_comes_from_configuration_with_the_profile_as_default()
     {
         Endpoint(new() { ["COMETAPI_API_KEY"] = "sk-test-12345678", ["COMETAPI_MODEL"] = "m" })
@@ -72,7 +74,7 @@ public sealed class EndpointContractTests
         }).Should().Be("https://other.example.test/openai/chat/completions");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("http://api.cometapi.com/v1", "plain HTTP")]
     [InlineData("ftp://api.cometapi.com/v1", "not an absolute http(s) URL")]
     [InlineData("https://api.cometapi.com/v1?key=abc", "query string")]
@@ -83,12 +85,14 @@ public sealed class EndpointContractTests
         act.Should().Throw<CometApiConfigurationException>().Which.Message.Should().Contain("COMETAPI_BASE_URL").And.Contain(expected);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_closed_port_is_a_classified_transport_failure_retried_once()
     {
         using var world = new SimulatedCometApi();
-        var closedPort = new Uri(world.Primary.Url!).Port;
-        world.Primary.Stop();
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var closedPort = ((IPEndPoint)probe.LocalEndpoint).Port; // free a moment ago, nobody listens now
+        probe.Stop();
         var client = world.CreateClient(configure: o => o.ChatEndpoint = $"http://127.0.0.1:{closedPort}/v1/chat/completions");
 
         var result = await client.CompleteAsync(Canaries.PongRequest());
@@ -98,7 +102,7 @@ public sealed class EndpointContractTests
         world.ShouldNotHaveLoggedSecrets();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_redirect_is_not_followed_so_the_key_never_reaches_another_host()
     {
         using var world = new SimulatedCometApi();
@@ -120,5 +124,27 @@ public sealed class EndpointContractTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var client = new CometApiChatClient(CometApiConfiguration.Bind(configuration), TestContracts.Set);
         return client.Endpoint.ToString();
+    }
+
+    [LiveFact]
+    public async Task Live_an_unknown_path_is_a_deploy_blocking_configuration_error()
+    {
+        using var check = LiveCheck.Start("CL2.unknown-path");
+        var client = check.Client(o => o.ChatEndpoint = check.Session.BaseUrl.TrimEnd('/') + "/chat/completions-contract-suite-unknown-path");
+
+        var result = await client.CompleteAsync(check.Session.PongRequest());
+
+        check.ShouldEndIn(result, FailureClass.Configuration, output);
+    }
+
+    [LiveFact]
+    public async Task Live_an_unknown_model_is_a_configuration_error_not_an_outage()
+    {
+        using var check = LiveCheck.Start("CL2.unknown-model");
+        var client = check.Client(o => o.Model = LiveSession.UnknownModel);
+
+        var result = await client.CompleteAsync(check.Session.PongRequest());
+
+        check.ShouldEndIn(result, FailureClass.Configuration, output);
     }
 }

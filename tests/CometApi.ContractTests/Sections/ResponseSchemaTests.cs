@@ -1,8 +1,10 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Parsing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -11,20 +13,20 @@ namespace CometApi.ContractTests.Sections;
 /// malformed and unknown bodies safely as their own class, and keeps raw metadata for debugging.
 /// </summary>
 [Checklist("CL4")]
-public sealed class ResponseSchemaTests
+public sealed class ResponseSchemaTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL4");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Every_response_shape_ends_in_its_class(string scenario, bool streaming)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
 
-        await run.ShouldMatchExpectationAsync();
+        await run.ShouldMatchExpectationAsync(output, "CL4");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Provider_extras_and_dated_model_names_are_tolerated()
     {
         using var world = new SimulatedCometApi();
@@ -38,7 +40,7 @@ public sealed class ResponseSchemaTests
         result.Usage!.PromptTokensDetails!.CachedTokens.Should().Be(2);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","content":42},"finish_reason":"stop"}]}""", "content is a number")]
     [InlineData("""{"choices":{"index":0}}""", "choices is an object")]
     [InlineData("""{"choices":[]}""", "no choice at all")]
@@ -61,7 +63,7 @@ public sealed class ResponseSchemaTests
         result.OperatorAction.Should().Contain("Preserve the sample");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_body_larger_than_the_cap_is_an_unknown_shape_not_an_out_of_memory()
     {
         using var world = new SimulatedCometApi();
@@ -74,7 +76,7 @@ public sealed class ResponseSchemaTests
         result.Attempts.Single().Rule.Should().Be("body that is not a chat completion");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0, "messages must hold at least one message")]
     [InlineData(1, "temperature 3 is outside 0..2")]
     [InlineData(2, "role 'wizard' is not one of")]
@@ -96,5 +98,38 @@ public sealed class ResponseSchemaTests
         result.ValidationErrors.Should().ContainMatch($"*{expected}*");
         result.Attempts.Should().BeEmpty();
         world.PrimaryAttempts.Should().Be(0);
+    }
+
+    [LiveFact]
+    public async Task Live_a_request_without_messages_is_refused_locally_and_by_the_provider()
+    {
+        using var check = LiveCheck.Start("CL4.request.malformed-refused");
+        var client = check.Client();
+        var broken = check.Session.PongRequest() with { Messages = null! };
+
+        var local = await client.CompleteAsync(broken);
+        var spentBefore = check.Session.Budget.Spent;
+        var remote = await client.SendUncheckedAsync(broken, sendKey: true);
+
+        local.Class.Should().Be(FailureClass.InvalidRequest);
+        local.Attempts.Should().BeEmpty("the client refuses it before sending");
+        check.Session.Budget.Spent.Should().Be(spentBefore + 1);
+        check.ShouldEndIn(remote, FailureClass.InvalidRequest, output);
+    }
+
+    [LiveFact]
+    public async Task Live_a_streamed_answer_delivers_deltas_a_finish_reason_and_usage()
+    {
+        using var check = LiveCheck.Start("CL4.response.stream");
+        var deltas = new List<string>();
+
+        var result = await check.StreamAsync(check.Client(), deltas);
+
+        check.ShouldEndIn(result, FailureClass.Success, output);
+        deltas.Should().NotBeEmpty();
+        result.Text.Should().Be(string.Concat(deltas));
+        result.FinishReason.Should().NotBeNullOrEmpty();
+        result.Usage.Should().NotBeNull("stream_options.include_usage asks for the usage chunk");
+        result.Metadata.Headers["content-type"].Should().StartWith("text/event-stream");
     }
 }

@@ -1,4 +1,5 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
@@ -6,6 +7,7 @@ using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -14,22 +16,22 @@ namespace CometApi.ContractTests.Sections;
 /// Retry-After honoured only when it fits; no retry after content reached the caller; cancellation is final.
 /// </summary>
 [Checklist("CL5")]
-public sealed class TimeoutRetryCancellationTests
+public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL5");
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Transient_failures_are_retried_once_and_everything_else_never(string scenario, bool streaming)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
 
-        await run.ShouldMatchExpectationAsync();
+        await run.ShouldMatchExpectationAsync(output, "CL5");
         var policy = TestContracts.Policy.For(run.Result.Attempts[0].Class);
         run.Result.Attempts.Should().HaveCountLessThanOrEqualTo(policy.Retry ? 2 : 1, "retries cannot multiply cost");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_short_Retry_After_is_honoured_as_the_wait_before_the_retry()
     {
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-short", streaming: false, withFallback: false);
@@ -38,7 +40,7 @@ public sealed class TimeoutRetryCancellationTests
         run.Result.Attempts[1].BackoffBefore.Should().Be(TimeSpan.FromMilliseconds(20), "retry-after-ms wins over Retry-After");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_Retry_After_longer_than_the_deadline_fails_at_once_and_says_why()
     {
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-long", streaming: false, withFallback: false);
@@ -49,7 +51,7 @@ public sealed class TimeoutRetryCancellationTests
         run.World.Logs.AllText.Should().Contain("Not retrying cometapi after rate_limited");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_backoff_is_jittered_between_250_and_1000_ms_and_waited_on_the_injected_clock()
     {
         using var world = new SimulatedCometApi();
@@ -73,7 +75,7 @@ public sealed class TimeoutRetryCancellationTests
         (await world.SettledPrimaryAttemptsAsync(2)).Should().Be(2);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(0.0, 250)]
     [InlineData(0.999, 999)]
     [InlineData(1.0, 1000)]
@@ -82,7 +84,7 @@ public sealed class TimeoutRetryCancellationTests
         RetryPipeline.Backoff(new RetrySettings(), unit).TotalMilliseconds.Should().BeApproximately(expectedMs, 1);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Caller_cancellation_stops_at_once_and_is_never_retried(bool streaming)
@@ -103,7 +105,7 @@ public sealed class TimeoutRetryCancellationTests
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Timeouts_are_visible_in_the_logs_with_their_kind()
     {
         using var run = await ScenarioRun.ExecuteAsync("slow-headers", streaming: false, withFallback: false);
@@ -112,7 +114,7 @@ public sealed class TimeoutRetryCancellationTests
             .And.AllSatisfy(r => r.Message.Should().Contain("attempt timeout reached"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stall_after_the_first_delta_is_a_timeout_that_is_not_retried()
     {
         using var run = await ScenarioRun.ExecuteAsync("stream-stall", streaming: true, withFallback: true);
@@ -123,7 +125,7 @@ public sealed class TimeoutRetryCancellationTests
         run.Result.FallbackUsed.Should().BeFalse("fallback would splice a second answer onto the first");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_deadline_shorter_than_the_answer_bounds_the_whole_call()
     {
         using var world = new SimulatedCometApi();
@@ -162,5 +164,17 @@ public sealed class TimeoutRetryCancellationTests
             if (dueTime == _wanted) _timer.TrySetResult(dueTime);
             return timer;
         }
+    }
+
+    [LiveFact]
+    public async Task Live_a_tiny_deadline_is_a_client_timeout_that_is_not_retried()
+    {
+        using var check = LiveCheck.Start("CL5.client-timeout");
+        var client = check.Client(o => (o.TotalTimeout, o.AttemptTimeout) = (TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)));
+
+        var result = await client.CompleteAsync(check.Session.PongRequest());
+
+        check.ShouldEndIn(result, FailureClass.Timeout, output);
+        check.Logs.Records.Should().Contain(r => r.Id.Id == 3, "the timeout is visible in the logs");
     }
 }

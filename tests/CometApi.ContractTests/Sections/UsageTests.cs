@@ -1,4 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
+using Xunit.Abstractions;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Billing;
 
@@ -6,9 +8,9 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL7: usage is read from both shapes, and every attempt (failed, timed out, retried) is accounted for.</summary>
 [Checklist("CL7")]
-public sealed class UsageTests
+public sealed class UsageTests(ITestOutputHelper output)
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData(false, 19, 1, 20)]
     [InlineData(true, 19, 2, 21)]
     public async Task Usage_is_read_from_the_response_and_the_final_stream_chunk(bool streaming, int prompt, int completion, int total)
@@ -20,7 +22,7 @@ public sealed class UsageTests
             .Should().Be((prompt, completion, total));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_usage_chunk_is_requested_when_streaming()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
@@ -29,7 +31,7 @@ public sealed class UsageTests
         body.Should().Contain("\"stream\":true").And.Contain("\"stream_options\":{\"include_usage\":true}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("retry-then-success", 2)]
     [InlineData("slow-headers", 2)]
     [InlineData("server-500", 2)]
@@ -48,7 +50,7 @@ public sealed class UsageTests
         });
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_cut_stream_keeps_the_partial_text_and_its_class_for_reconciliation()
     {
         using var run = await ScenarioRun.ExecuteAsync("stream-cut", streaming: true, withFallback: false);
@@ -58,7 +60,7 @@ public sealed class UsageTests
         run.Result.Attempts.Single().Note.Should().Be("connection lost mid-stream");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_ledger_holds_one_row_per_attempt_with_sizes_tokens_and_class()
     {
         using var run = await ScenarioRun.ExecuteAsync("retry-then-success", streaming: false, withFallback: false);
@@ -78,7 +80,7 @@ public sealed class UsageTests
         rows[0].PromptTokens.Should().BeNull("a 503 reports no usage");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_streamed_attempt_reaches_the_ledger_with_its_byte_count_and_usage()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
@@ -89,7 +91,7 @@ public sealed class UsageTests
         (row.PromptTokens, row.CompletionTokens).Should().Be((19L, 2L));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reconciliation_reports_billed_failures_token_differences_and_requests_missing_on_either_side()
     {
         var ledger = new List<LedgerRow>();
@@ -117,7 +119,7 @@ public sealed class UsageTests
         report.Discrepancies.Single(d => d.Kind == DiscrepancyKind.TokenMismatch).Detail.Should().Be("ledger 19/1 tokens, export 19/7");
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_usage_export_without_the_expected_column_is_a_clear_error()
     {
         var format = UsageExportFormat.Load(Path.Combine(RepoPaths.Contracts, "usage-export-format.json"));
@@ -127,7 +129,7 @@ public sealed class UsageTests
         act.Should().Throw<FormatException>().WithMessage("*no 'request_id' column*usage-export-format.json*");
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_ledger_writes_as_csv_with_quoting_and_no_content()
     {
         var row = new LedgerRow(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "c1", "comet,api", "https://x/v1/chat/completions",
@@ -136,5 +138,21 @@ public sealed class UsageTests
         var csv = UsageLedgerCsv.Write([row]);
 
         csv.Should().Be(UsageLedgerCsv.Header + "\n2026-11-24T08:00:00.0000000Z,c1,\"comet,api\",https://x/v1/chat/completions,m,false,0,200,success,\"r\"\"1\",10,20,3,4,12\n");
+    }
+
+    [LiveFact]
+    public async Task Live_usage_is_reported_and_lands_in_the_ledger()
+    {
+        using var check = LiveCheck.Start("CL7.usage-reported");
+        var deltas = new List<string>();
+
+        var result = await check.StreamAsync(check.Client(), deltas);
+
+        check.ShouldEndIn(result, FailureClass.Success, output);
+        var row = check.Ledger.Rows.Should().ContainSingle().Subject;
+        row.PromptTokens.Should().BePositive();
+        row.CompletionTokens.Should().BePositive();
+        row.CompletionTokens.Should().BeLessThanOrEqualTo(check.Session.Budget.MaxTokens, "the token cap holds");
+        row.RequestId.Should().Be(result.RequestId);
     }
 }

@@ -1,0 +1,38 @@
+using System.Text;
+using System.Text.Json;
+using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
+
+namespace CometApi.ContractTests.Evidence;
+
+/// <summary>
+/// Writes artifacts/evidence/&lt;run&gt;/evidence.json, launch-ticket.md and ledger.csv, every registered key
+/// and the prompt marker redacted, and points artifacts/evidence/LATEST at the folder.
+/// </summary>
+public static class EvidenceWriter
+{
+    public const string EvidenceFile = "evidence.json";
+    public const string TicketFile = "launch-ticket.md";
+    public const string LedgerFile = "ledger.csv";
+
+    private static readonly JsonSerializerOptions Json = new(EvidenceNote.Json) { WriteIndented = true };
+
+    public static string Write(EvidenceBundle bundle, IEnumerable<string>? ledgerCsvRows = null, string? evidenceRoot = null)
+    {
+        evidenceRoot ??= LiveSettings.Current.EvidenceDir;
+        var folder = Path.Combine(evidenceRoot, bundle.RunId);
+        Directory.CreateDirectory(folder);
+        WriteRedacted(Path.Combine(folder, EvidenceFile), JsonSerializer.Serialize(bundle, Json) + "\n");
+        WriteRedacted(Path.Combine(folder, TicketFile), LaunchTicket.Render(bundle, LaunchGate.Load()));
+        WriteRedacted(Path.Combine(folder, LedgerFile), CometApi.Reliability.Billing.UsageLedgerCsv.Header + "\n" + string.Concat((ledgerCsvRows ?? []).Select(r => r + "\n")));
+        File.WriteAllText(Path.Combine(evidenceRoot, "LATEST"), bundle.RunId + "\n");
+        return folder;
+    }
+
+    private static void WriteRedacted(string path, string content)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, SecretRegistry.Redact(content), new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+}

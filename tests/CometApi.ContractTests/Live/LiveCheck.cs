@@ -1,0 +1,75 @@
+using CometApi.ContractTests.Evidence;
+using CometApi.ContractTests.Infrastructure;
+using CometApi.Reliability;
+using CometApi.Reliability.Billing;
+using CometApi.Reliability.Client;
+using CometApi.Reliability.Configuration;
+using Xunit.Abstractions;
+
+namespace CometApi.ContractTests.Live;
+
+/// <summary>
+/// One live check: a budgeted client on the live target, its captured logs and ledger, and the assertions
+/// every live answer must pass (the offline scenario assertions, minus what only a simulator can know).
+/// </summary>
+public sealed class LiveCheck : IDisposable
+{
+    private readonly List<IDisposable> _owned = [];
+
+    private LiveCheck(LiveSession session, string id)
+    {
+        Session = session;
+        Id = id;
+        _owned.Add(Logs);
+    }
+
+    public LiveSession Session { get; }
+    public string Id { get; }
+    public LogCapture Logs { get; } = new();
+    public InMemoryUsageLedger Ledger { get; } = new();
+
+    /// <summary>Starts a check that may spend <paramref name="requests"/> live requests; skips it when it may not.</summary>
+    public static LiveCheck Start(string id, int requests = 1) => new(LiveSession.Require(requests), id);
+
+    public CometApiChatClient Client(Action<CometApiOptions>? configure = null)
+    {
+        var client = Session.CreateClient(Logs, Ledger, configure);
+        _owned.Add(client);
+        return client;
+    }
+
+    public async Task<ChatResult> StreamAsync(CometApiChatClient client, List<string> deltas)
+    {
+        ChatResult? final = null;
+        await foreach (var e in client.StreamAsync(Session.PongRequest()))
+        {
+            if (e.Content is { } c) deltas.Add(c);
+            final = e.Result ?? final;
+        }
+
+        return final!;
+    }
+
+    /// <summary>Writes the evidence entry, then asserts the class and what every live answer must show.</summary>
+    public void ShouldEndIn(ChatResult result, FailureClass expected, ITestOutputHelper output)
+    {
+        EvidenceNote.From(Id, result, Ledger, Session.Target).WriteTo(output);
+        if (expected == FailureClass.Success && result.Class is FailureClass.Authentication or FailureClass.PermissionDenied)
+            Session.Stop($"live checks stopped: the valid key was refused ({result.Class.WireName()}, request id {result.RequestId}); fix the key before spending more requests");
+
+        result.Class.Should().Be(expected, $"live check {Id}: {result.OperatorAction}");
+        result.FallbackUsed.Should().BeFalse();
+        result.Attempts.Should().HaveCountLessThanOrEqualTo(1, "live checks never retry");
+        Ledger.Rows.Should().HaveCount(result.Attempts.Count, "the ledger holds one row per attempt");
+        result.OperatorAction.Should().Be(TestContracts.Policy.For(result.Class).OperatorAction);
+        if (result.Attempts.Count == 1 && result.Metadata.StatusCode is not null)
+            result.RequestId.Should().NotBeNullOrEmpty("the provider's request id is kept for support");
+        Logs.ShouldNotContain(Session.ApiKey, Canaries.PromptMarker);
+        if (Session.RevokedKey is { } revoked) Logs.ShouldNotContain(revoked);
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in Enumerable.Reverse(_owned)) d.Dispose();
+    }
+}

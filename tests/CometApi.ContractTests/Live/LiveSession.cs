@@ -1,0 +1,96 @@
+using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Simulation;
+using CometApi.Reliability.Billing;
+using CometApi.Reliability.Client;
+using CometApi.Reliability.Configuration;
+using CometApi.Reliability.Parsing;
+
+namespace CometApi.ContractTests.Live;
+
+/// <summary>
+/// The live target of one test run: the configured endpoint (or, with COMETAPI_SIMULATE=1, the embedded live
+/// simulator), its request budget, and the stop switch that ends the run's live checks once the valid key is
+/// rejected, instead of hammering the provider.
+/// </summary>
+public sealed class LiveSession
+{
+    private static readonly Lazy<LiveSession> Session = new(() => Start(LiveSettings.Current), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static LiveSimulator? _simulator;
+    private volatile string? _stopReason;
+
+    private LiveSession(string baseUrl, string apiKey, string model, string? revokedKey, LiveBudget budget, LiveSettings settings)
+    {
+        BaseUrl = baseUrl;
+        ApiKey = SecretRegistry.Register(apiKey);
+        Model = model;
+        RevokedKey = revokedKey is null ? null : SecretRegistry.Register(revokedKey);
+        Budget = budget;
+        Settings = settings;
+    }
+
+    /// <summary>The session, once a live check has started it; null in offline runs.</summary>
+    public static LiveSession? Started => Session.IsValueCreated ? Session.Value : null;
+
+    /// <summary>The session for a live check; skips the check when live mode is off or the run was stopped.</summary>
+    public static LiveSession Require(int requests)
+    {
+        Skip.IfNot(LiveSettings.Current.Enabled, $"live mode is off: set {LiveSettings.LiveFlag}=1 (run-live.ps1) to run this check against the endpoint");
+        var session = Session.Value;
+        Skip.If(session._stopReason is not null, session._stopReason);
+        Skip.If(session.Budget.Remaining < requests, $"live request budget exhausted ({session.Budget.Spent} of {session.Budget.Limit} spent); raise {LiveSettings.BudgetVariable}");
+        return session;
+    }
+
+    public string BaseUrl { get; }
+    public string ApiKey { get; }
+    public string Model { get; }
+    public string? RevokedKey { get; }
+    public LiveBudget Budget { get; }
+    public LiveSettings Settings { get; }
+    public string Target => Settings.Simulate ? "live-simulated" : "live";
+
+    /// <summary>A model name no provider serves, to provoke the unknown-model answer.</summary>
+    public static string UnknownModel => LiveSimulator.UnknownModel;
+
+    /// <summary>Called by a check whose valid key was refused: every later live check is skipped with this reason.</summary>
+    public void Stop(string reason) => _stopReason ??= reason;
+
+    /// <summary>A client on the live endpoint: no retries (a live check never retries unless it is about retrying), budgeted transport.</summary>
+    public CometApiChatClient CreateClient(LogCapture logs, InMemoryUsageLedger ledger, Action<CometApiOptions>? configure = null)
+    {
+        var options = new CometApiOptions
+        {
+            ApiKey = ApiKey,
+            ApiKeySource = Settings.ApiKeyVariable ?? "simulator",
+            BaseUrl = BaseUrl,
+            Model = Model,
+            TotalTimeout = Settings.Timeout,
+            AttemptTimeout = Settings.Timeout,
+            Retry = new RetrySettings { MaxRetries = 0 },
+        };
+        configure?.Invoke(options);
+        var handler = new BudgetedHandler(Budget, new SocketsHttpHandler { AllowAutoRedirect = false });
+        return new CometApiChatClient(options, TestContracts.Set, handler, logs.Factory, ledger: ledger);
+    }
+
+    /// <summary>The checklist's PONG request, within the token cap.</summary>
+    public ChatCompletionRequest PongRequest() => Canaries.PongRequest(Budget.MaxTokens);
+
+    private static LiveSession Start(LiveSettings settings)
+    {
+        var budget = new LiveBudget(settings.Budget, settings.MaxTokens);
+        if (settings.Simulate)
+        {
+            _simulator = new LiveSimulator();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => _simulator.Dispose();
+            return new LiveSession(_simulator.BaseUrl, LiveSimulator.ValidKey, settings.Model ?? LiveSimulator.Model, LiveSimulator.RevokedKey, budget, settings);
+        }
+
+        // Fail closed before any request: a live run without a key or model is a configuration error.
+        if (settings.ApiKey is null)
+            throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.ApiKey} (or {CometApiConfiguration.ApiKeyAlias}) in the environment or user-secrets");
+        if (settings.Model is null)
+            throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.Model}");
+        return new LiveSession(settings.BaseUrl ?? TestContracts.Profile.DefaultBaseUrl.Value, settings.ApiKey, settings.Model, settings.RevokedKey, budget, settings);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using CometApi.ContractTests.Infrastructure;
+using CometApi.Reliability.Configuration;
+
+namespace CometApi.ContractTests.Live;
+
+/// <summary>
+/// The live flag and its settings, read once from the environment. Without COMETAPI_LIVE=1 nothing is sent
+/// anywhere but the local simulators.
+/// </summary>
+public sealed record LiveSettings
+{
+    public const string LiveFlag = "COMETAPI_LIVE";
+    public const string SimulateFlag = "COMETAPI_SIMULATE";
+    public const string BudgetVariable = "COMETAPI_LIVE_BUDGET";
+    public const string MaxTokensVariable = "COMETAPI_LIVE_MAX_TOKENS";
+    public const string RevokedKeyVariable = "COMETAPI_REVOKED_KEY";
+    public const string RunIdVariable = "COMETAPI_RUN_ID";
+    public const string EvidenceDirVariable = "COMETAPI_EVIDENCE_DIR";
+
+    public static LiveSettings Current { get; } = FromEnvironment(Environment.GetEnvironmentVariable);
+
+    public bool Enabled { get; init; }
+    public bool Simulate { get; init; }
+    public string? BaseUrl { get; init; }
+    public string? ApiKey { get; init; }
+    public string? ApiKeyVariable { get; init; }
+    public string? Model { get; init; }
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+    public int Budget { get; init; } = 12;
+    public int MaxTokens { get; init; } = 16;
+    public string? RevokedKey { get; init; }
+    public required string RunId { get; init; }
+    public required string EvidenceDir { get; init; }
+
+    public static LiveSettings FromEnvironment(Func<string, string?> env)
+    {
+        string? Get(string name) => string.IsNullOrWhiteSpace(env(name)) ? null : env(name)!.Trim();
+        var keyVariable = Get(CometApiConfiguration.ApiKey) is not null ? CometApiConfiguration.ApiKey
+            : Get(CometApiConfiguration.ApiKeyAlias) is not null ? CometApiConfiguration.ApiKeyAlias : null;
+        return new LiveSettings
+        {
+            Enabled = Get(LiveFlag) == "1",
+            Simulate = Get(SimulateFlag) == "1",
+            BaseUrl = Get(CometApiConfiguration.BaseUrl),
+            ApiKey = keyVariable is null ? null : Get(keyVariable),
+            ApiKeyVariable = keyVariable,
+            Model = Get(CometApiConfiguration.Model),
+            Timeout = Get(CometApiConfiguration.TimeoutSeconds) is { } t ? TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(30),
+            Budget = Get(BudgetVariable) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : 12,
+            MaxTokens = Get(MaxTokensVariable) is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 16,
+            RevokedKey = Get(RevokedKeyVariable),
+            RunId = Get(RunIdVariable) ?? $"local-{DateTime.UtcNow:yyyyMMdd-HHmmss}",
+            EvidenceDir = Get(EvidenceDirVariable) ?? Path.Combine(RepoPaths.Root, "artifacts", "evidence"),
+        };
+    }
+
+    public override string ToString() =>
+        $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
+}
