@@ -301,7 +301,7 @@ public sealed class CometApiChatClient : IDisposable
             Model = model,
             Usage = usage,
         };
-        _metrics.Call(endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls, call.Elapsed, usage);
+        _metrics.Call(endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls, call.Elapsed, usage, answeredByFallback: fallbackReason is not null);
         if (_options.LogContent && text is not null)
             ClientLog.ResponseContent(_logger, call.Id, _redactor.Redact(text));
         ClientLog.CallFinished(_logger, call.Id, cls.WireName(), result.AnsweredBy, attempts.Count, (long)call.Elapsed.TotalMilliseconds, result.OperatorAction);

@@ -57,7 +57,7 @@ public sealed class ChatMetrics : IDisposable
     internal void Fallback(string from, string to, FailureClass reason) =>
         _fallbacks.Add(1, new TagList { { "gen_ai.provider.name", from }, { "cometapi.fallback.to", to }, { "cometapi.fallback.reason", reason.WireName() } });
 
-    internal void Call(string provider, string endpoint, string model, FailureClass cls, TimeSpan duration, Usage? usage)
+    internal void Call(string provider, string endpoint, string model, FailureClass cls, TimeSpan duration, Usage? usage, bool answeredByFallback = false)
     {
         var tags = new TagList
         {
@@ -67,8 +67,9 @@ public sealed class ChatMetrics : IDisposable
         _calls.Add(1, tags);
         _duration.Record(duration.TotalSeconds, tags);
         if (usage is null) return;
-        _tokens.Record(usage.PromptTokens, new TagList { { "gen_ai.provider.name", provider }, { "gen_ai.request.model", model }, { "gen_ai.token.type", "input" } });
-        _tokens.Record(usage.CompletionTokens, new TagList { { "gen_ai.provider.name", provider }, { "gen_ai.request.model", model }, { "gen_ai.token.type", "output" } });
+        var fallback = answeredByFallback ? "true" : "false";
+        _tokens.Record(usage.PromptTokens, new TagList { { "gen_ai.provider.name", provider }, { "gen_ai.request.model", model }, { "gen_ai.token.type", "input" }, { "cometapi.answered_by_fallback", fallback } });
+        _tokens.Record(usage.CompletionTokens, new TagList { { "gen_ai.provider.name", provider }, { "gen_ai.request.model", model }, { "gen_ai.token.type", "output" }, { "cometapi.answered_by_fallback", fallback } });
     }
 
     private static string StatusFamily(int? status) => status switch
