@@ -111,10 +111,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     {
         using var response = await Chat(LiveSimulator.ValidKey, Pong);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
-        RequestIdHeader(response).Should().Be("sim-live-req-200-pong");
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var body = JsonNode.Parse(await SuccessOf(response, "application/json", "sim-live-req-200-pong"))!;
         body["object"]!.GetValue<string>().Should().Be("chat.completion");
         body["model"]!.GetValue<string>().Should().Be("gpt-5.4-mini-2026-03-17");
         body["choices"]![0]!["message"]!["content"]!.GetValue<string>().Should().Be("pong");
@@ -127,10 +124,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     {
         using var response = await Chat(LiveSimulator.ValidKey, StreamPong);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
-        RequestIdHeader(response).Should().Be("sim-live-req-200-stream");
-        var data = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+        var data = (await SuccessOf(response, "text/event-stream", "sim-live-req-200-stream")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(e => e.Should().StartWith("data: ").And.Subject[6..]).ToList();
         data[^1].Should().Be("[DONE]");
         var chunks = data.SkipLast(1).Select(d => JsonNode.Parse(d)!).ToList();
@@ -151,9 +145,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
         using var anonymous = await Send(HttpMethod.Get, "/v1/models", authorization: null);
         using var revoked = await Send(HttpMethod.Get, "/v1/models", Bearer(LiveSimulator.RevokedKey));
 
-        listed.StatusCode.Should().Be(HttpStatusCode.OK);
-        RequestIdHeader(listed).Should().NotBeNullOrEmpty();
-        var body = JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
+        var body = JsonNode.Parse(await SuccessOf(listed, "application/json", "sim-live-req-200-models"))!;
         body["object"]!.GetValue<string>().Should().Be("list");
         body["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).Should().Contain(LiveSimulator.Model);
         body["data"]!.AsArray().Should().AllSatisfy(m => m!["object"]!.GetValue<string>().Should().Be("model"));
@@ -211,6 +203,15 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
 
     private static string? RequestIdHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.Single() : null;
+
+    /// <summary>Asserts a 200 with the content type and request id header; returns the body.</summary>
+    private static async Task<string> SuccessOf(HttpResponseMessage response, string mediaType, string requestId)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+        RequestIdHeader(response).Should().Be(requestId);
+        return await response.Content.ReadAsStringAsync();
+    }
 
     /// <summary>
     /// Asserts the status and CometAPI's error body shape, and that the request id is both in <c>x-request-id</c>
