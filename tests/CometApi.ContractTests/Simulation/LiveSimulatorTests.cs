@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.NetworkInformation;
 using System.Text;
 using System.Text.Json.Nodes;
 using CometApi.ContractTests.Infrastructure;
@@ -22,7 +23,10 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     [Fact]
     public void It_listens_on_loopback_and_loads_every_mapping_file_of_its_folder()
     {
-        new Uri(simulator.Url).IsLoopback.Should().BeTrue();
+        var url = new Uri(simulator.Url);
+        url.IsLoopback.Should().BeTrue();
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Where(l => l.Port == url.Port)
+            .Should().NotBeEmpty().And.OnlyContain(l => IPAddress.IsLoopback(l.Address), "nothing off the machine may reach the simulator");
         simulator.BaseUrl.Should().Be(simulator.Url + "/v1");
         simulator.MappingFiles.Select(Path.GetFileName).Should()
             .BeEquivalentTo(Directory.GetFiles(LiveSimulator.DefaultMappingsFolder, "*.json").Select(Path.GetFileName));
