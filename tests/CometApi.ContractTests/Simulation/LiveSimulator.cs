@@ -1,5 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace CometApi.ContractTests.Simulation;
 
@@ -38,8 +39,8 @@ public sealed class LiveSimulator : IDisposable
         MappingFiles = Directory.GetFiles(mappingsFolder, "*.json").Order(StringComparer.Ordinal).ToList();
         if (MappingFiles.Count == 0) throw new InvalidOperationException($"No mapping files in '{mappingsFolder}'.");
 
-        // WireMock's default is a free port on localhost: loopback only, never reachable from the network.
-        _server = WireMockServer.Start();
+        // Loopback only: WireMock's default listens on every interface.
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
         try
         {
             foreach (var file in MappingFiles)
@@ -65,7 +66,7 @@ public sealed class LiveSimulator : IDisposable
     /// <summary>The mapping files that were loaded, in load order.</summary>
     public IReadOnlyList<string> MappingFiles { get; }
 
-    /// <summary>Scheme, host and port, e.g. <c>http://localhost:53124</c>.</summary>
+    /// <summary>Scheme, host and port, e.g. <c>http://127.0.0.1:53124</c>.</summary>
     public string Url => _server.Url ?? throw new InvalidOperationException("The simulator has no URL.");
 
     /// <summary>The OpenAI-style base URL, what <c>COMETAPI_BASE_URL</c> points at.</summary>

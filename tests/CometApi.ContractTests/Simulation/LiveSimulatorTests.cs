@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.NetworkInformation;
 using System.Text;
 using System.Text.Json.Nodes;
 using CometApi.ContractTests.Infrastructure;
@@ -22,7 +23,10 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     [Fact]
     public void It_listens_on_loopback_and_loads_every_mapping_file_of_its_folder()
     {
-        new Uri(simulator.Url).IsLoopback.Should().BeTrue();
+        var url = new Uri(simulator.Url);
+        url.IsLoopback.Should().BeTrue();
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Where(l => l.Port == url.Port)
+            .Should().NotBeEmpty().And.OnlyContain(l => IPAddress.IsLoopback(l.Address), "nothing off the machine may reach the simulator");
         simulator.BaseUrl.Should().Be(simulator.Url + "/v1");
         simulator.MappingFiles.Select(Path.GetFileName).Should()
             .BeEquivalentTo(Directory.GetFiles(LiveSimulator.DefaultMappingsFolder, "*.json").Select(Path.GetFileName));
@@ -111,10 +115,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     {
         using var response = await Chat(LiveSimulator.ValidKey, Pong);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
-        RequestIdHeader(response).Should().Be("sim-live-req-200-pong");
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var body = JsonNode.Parse(await SuccessOf(response, "application/json", "sim-live-req-200-pong"))!;
         body["object"]!.GetValue<string>().Should().Be("chat.completion");
         body["model"]!.GetValue<string>().Should().Be("gpt-5.4-mini-2026-03-17");
         body["choices"]![0]!["message"]!["content"]!.GetValue<string>().Should().Be("pong");
@@ -127,10 +128,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
     {
         using var response = await Chat(LiveSimulator.ValidKey, StreamPong);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("text/event-stream");
-        RequestIdHeader(response).Should().Be("sim-live-req-200-stream");
-        var data = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+        var data = (await SuccessOf(response, "text/event-stream", "sim-live-req-200-stream")).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
             .Select(e => e.Should().StartWith("data: ").And.Subject[6..]).ToList();
         data[^1].Should().Be("[DONE]");
         var chunks = data.SkipLast(1).Select(d => JsonNode.Parse(d)!).ToList();
@@ -151,9 +149,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
         using var anonymous = await Send(HttpMethod.Get, "/v1/models", authorization: null);
         using var revoked = await Send(HttpMethod.Get, "/v1/models", Bearer(LiveSimulator.RevokedKey));
 
-        listed.StatusCode.Should().Be(HttpStatusCode.OK);
-        RequestIdHeader(listed).Should().NotBeNullOrEmpty();
-        var body = JsonNode.Parse(await listed.Content.ReadAsStringAsync())!;
+        var body = JsonNode.Parse(await SuccessOf(listed, "application/json", "sim-live-req-200-models"))!;
         body["object"]!.GetValue<string>().Should().Be("list");
         body["data"]!.AsArray().Select(m => m!["id"]!.GetValue<string>()).Should().Contain(LiveSimulator.Model);
         body["data"]!.AsArray().Should().AllSatisfy(m => m!["object"]!.GetValue<string>().Should().Be("model"));
@@ -211,6 +207,15 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
 
     private static string? RequestIdHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("x-request-id", out var values) ? values.Single() : null;
+
+    /// <summary>Asserts a 200 with the content type and request id header; returns the body.</summary>
+    private static async Task<string> SuccessOf(HttpResponseMessage response, string mediaType, string requestId)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be(mediaType);
+        RequestIdHeader(response).Should().Be(requestId);
+        return await response.Content.ReadAsStringAsync();
+    }
 
     /// <summary>
     /// Asserts the status and CometAPI's error body shape, and that the request id is both in <c>x-request-id</c>
