@@ -16,7 +16,7 @@ public sealed class SimulatedCometApi : IDisposable
     public SimulatedCometApi()
     {
         SimulatorWarmup.Ensure();
-        Primary = WireMockServer.Start();
+        Primary = LoopbackServer.Start();
         _owned.Add(Primary);
         _owned.Add(Logs);
     }
@@ -52,7 +52,7 @@ public sealed class SimulatedCometApi : IDisposable
     /// <summary>Starts the fallback provider; <paramref name="mount"/> decides how it answers.</summary>
     public WireMockServer StartFallback(Action<WireMockServer> mount)
     {
-        Fallback = WireMockServer.Start();
+        Fallback = LoopbackServer.Start();
         _owned.Add(Fallback);
         mount(Fallback);
         return Fallback;

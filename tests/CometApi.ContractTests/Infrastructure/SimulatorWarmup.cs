@@ -18,7 +18,7 @@ internal static class SimulatorWarmup
 
     private static bool Run()
     {
-        using var server = WireMockServer.Start();
+        using var server = LoopbackServer.Start();
         server.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
             .WithBody("""{"choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}"""));
         var options = new CometApiOptions { ApiKey = "sk-warmup-000000", Model = "m", ChatEndpoint = server.Url + "/v1/chat/completions" };

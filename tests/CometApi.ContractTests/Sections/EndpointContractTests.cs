@@ -106,7 +106,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
     public async Task A_redirect_is_not_followed_so_the_key_never_reaches_another_host()
     {
         using var world = new SimulatedCometApi();
-        using var elsewhere = WireMockServer.Start();
+        using var elsewhere = LoopbackServer.Start();
         world.Primary.Given(Request.Create().UsingAnyMethod())
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.MovedPermanently).WithHeader("Location", elsewhere.Url + "/v1/chat/completions"));
         var client = world.CreateClient();

@@ -40,7 +40,7 @@ public sealed class LiveSimulator : IDisposable
         if (MappingFiles.Count == 0) throw new InvalidOperationException($"No mapping files in '{mappingsFolder}'.");
 
         // Loopback only: WireMock's default listens on every interface.
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+        _server = LoopbackServer.Start();
         try
         {
             foreach (var file in MappingFiles)

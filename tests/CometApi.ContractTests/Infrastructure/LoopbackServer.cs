@@ -1,0 +1,10 @@
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace CometApi.ContractTests.Infrastructure;
+
+/// <summary>A WireMock server on a random port of 127.0.0.1 only: the default binds every interface.</summary>
+public static class LoopbackServer
+{
+    public static WireMockServer Start() => WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+}
