@@ -100,7 +100,8 @@ public sealed class RunLiveScriptTests
         using var env = EnvironmentScope.Begin();
         using var dotnet = new FakeDotnet(exitCode: 3);
         var realKey = Canaries.NewApiKey();
-        env.Set("PATH", dotnet.PathWithFakeFirst).Set("COMETAPI_EVIDENCE_DIR", null)
+        // The caller starts outside live mode (even when this suite itself runs live), so "comes back" is checkable.
+        env.Set("PATH", dotnet.PathWithFakeFirst).Set("COMETAPI_EVIDENCE_DIR", null).Set("COMETAPI_LIVE", null).Set("COMETAPI_SIMULATE", null)
             .Set("COMETAPI_API_KEY", realKey).Set("COMETAPI_KEY", realKey).Set("COMETAPI_REVOKED_KEY", realKey);
         var runId = NewRunId();
 
