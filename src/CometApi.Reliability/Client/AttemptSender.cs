@@ -159,14 +159,14 @@ internal sealed class AttemptSender(
             Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(profile.ContentType.Value);
-        if (endpoint.ApiKey.Length == 0)
+        // An empty key only comes from live contract probes (SendUncheckedAsync); the options validator forbids it otherwise.
+        if (endpoint.ApiKey.Length > 0)
         {
-            // Only live contract probes send no key (SendUncheckedAsync); the options validator forbids it otherwise.
+            if (string.Equals(profile.AuthHeader.Value, "Authorization", StringComparison.OrdinalIgnoreCase))
+                request.Headers.Authorization = new AuthenticationHeaderValue(profile.AuthScheme.Value, endpoint.ApiKey);
+            else
+                request.Headers.TryAddWithoutValidation(profile.AuthHeader.Value, endpoint.ApiKey);
         }
-        else if (string.Equals(profile.AuthHeader.Value, "Authorization", StringComparison.OrdinalIgnoreCase))
-            request.Headers.Authorization = new AuthenticationHeaderValue(profile.AuthScheme.Value, endpoint.ApiKey);
-        else
-            request.Headers.TryAddWithoutValidation(profile.AuthHeader.Value, endpoint.ApiKey);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(streaming ? profile.StreamContentType.Value : profile.ContentType.Value));
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("CometApi.Reliability", "1.0"));
         request.Headers.TryAddWithoutValidation("X-Client-Request-Id", callId);

@@ -75,6 +75,26 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         (await world.SettledPrimaryAttemptsAsync(2)).Should().Be(2);
     }
 
+    [SkippableFact]
+    public async Task Cancelling_during_the_backoff_wait_ends_the_call_without_the_retry()
+    {
+        using var world = new SimulatedCometApi();
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        var time = new TimerWatchingTimeProvider();
+        var client = world.CreateClient(configure: o => o.Retry = new RetrySettings(), time: time, jitter: () => 0.5);
+        using var cts = new CancellationTokenSource();
+
+        var call = client.CompleteAsync(Canaries.PongRequest(), cts.Token);
+        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625));
+        await cts.CancelAsync();
+        var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
+
+        result.Class.Should().Be(FailureClass.Cancelled);
+        result.Attempts.Should().ContainSingle("the retry never started").Which.Class.Should().Be(FailureClass.ServerError);
+        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
+        world.Ledger.Rows.Should().ContainSingle();
+    }
+
     [SkippableTheory]
     [InlineData(0.0, 250)]
     [InlineData(0.999, 999)]
