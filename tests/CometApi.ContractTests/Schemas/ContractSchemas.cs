@@ -38,7 +38,7 @@ public static class ContractSchemas
             yield return $"{JsonPath(error.Path)}: {error.Kind}";
             if (error is not ChildSchemaValidationError child) continue;
             foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
-                yield return "  " + nested;
+                yield return nested;
         }
     }
 

@@ -1,0 +1,19 @@
+using System.Net.ServerSentEvents;
+using System.Text;
+
+namespace CometApi.ContractTests.Simulation;
+
+/// <summary>The <c>data</c> of every event of an SSE text, parsed the way the client parses a live stream.</summary>
+public static class SseEvents
+{
+    public const string Done = "[DONE]";
+
+    public static IReadOnlyList<string> DataOf(string sseText)
+    {
+        ArgumentNullException.ThrowIfNull(sseText);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(sseText));
+        return SseParser.Create(stream).Enumerate().Select(item => item.Data).ToList();
+    }
+
+    public static bool IsDone(string data) => data.Trim() == Done;
+}
