@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 
@@ -31,22 +30,8 @@ public static class FixtureContract
     {
         ArgumentNullException.ThrowIfNull(data);
         if (SseEvents.IsDone(data)) return null;
-        return IsErrorFrame(data)
+        return SseEvents.IsErrorFrame(data)
             ? BodyContract.Conforms(ContractSchema.ErrorBody, "an error frame inside a stream")
             : BodyContract.Conforms(ContractSchema.ChatCompletionChunk, "a stream chunk");
-    }
-
-    /// <summary>The event is a JSON object with an <c>error</c> member, as the client's stream reader decides.</summary>
-    public static bool IsErrorFrame(string data)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(data);
-            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out _);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Text;
+using System.Text.Json;
 
 namespace CometApi.ContractTests.Simulation;
 
@@ -16,4 +17,21 @@ public static class SseEvents
     }
 
     public static bool IsDone(string data) => data.Trim() == Done;
+
+    /// <summary>An event that is a JSON object with an <c>error</c> member, as the client's stream reader decides.</summary>
+    public static bool IsErrorFrame(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _);
+
+    public static bool IsErrorFrame(string data)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(data);
+            return IsErrorFrame(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }
