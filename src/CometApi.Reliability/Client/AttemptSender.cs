@@ -139,6 +139,7 @@ internal sealed class AttemptSender(
             Signals = signals,
             StartedAt = startedAt,
             Metadata = metadata,
+            Chat = reader.Summary(),
             Note = "stream ended before any delta",
         };
     }
