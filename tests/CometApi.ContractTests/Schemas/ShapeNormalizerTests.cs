@@ -130,15 +130,27 @@ public sealed class ShapeNormalizerTests
         ShapeDiff.Describe(before, after).Should().Equal(
             "events: [chunk, [DONE]] -> [chunk]",
             "event 1 (chunk): added $.usage.cost: number",
-            "event 1 (chunk): changed $.usage.prompt_tokens: integer -> string");
+            "event 1 (chunk): changed $.usage.prompt_tokens: integer -> string",
+            "event 2 ([DONE]): removed event");
     }
 
     [Fact]
-    public void The_diff_of_a_missing_trailing_event_names_it()
+    public void The_diff_reports_an_inserted_or_dropped_event_as_such_not_as_a_change_to_every_later_one()
     {
-        var before = Shape("data: {\"choices\":[]}\n\ndata: [DONE]\n\n", "text/event-stream");
-        var after = Shape("data: {\"choices\":[]}\n\n", "text/event-stream");
+        const string role = "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\"}}]}\n\n";
+        const string text = "data: {\"choices\":[{\"delta\":{\"content\":\"po\"}}]}\n\n";
+        const string usage = "data: {\"choices\":[],\"usage\":{}}\n\n";
+        const string done = "data: [DONE]\n\n";
+        var before = Shape(role + text + usage + done, "text/event-stream");
 
-        ShapeDiff.Describe(before, after).Should().Equal("events: [chunk, [DONE]] -> [chunk]");
+        ShapeDiff.Describe(before, Shape(role + usage + done, "text/event-stream")).Should().Equal(
+            "events: [chunk, chunk, chunk, [DONE]] -> [chunk, chunk, [DONE]]",
+            "event 2 (chunk): removed event");
+        ShapeDiff.Describe(Shape(role + text + done, "text/event-stream"), before).Should().Equal(
+            "events: [chunk, chunk, [DONE]] -> [chunk, chunk, chunk, [DONE]]",
+            "event 3 (chunk): added event",
+            "event 3 (chunk): added $: object",
+            "event 3 (chunk): added $.choices: array (empty)",
+            "event 3 (chunk): added $.usage: object (empty)");
     }
 }

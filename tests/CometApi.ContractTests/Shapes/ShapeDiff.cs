@@ -1,8 +1,9 @@
 namespace CometApi.ContractTests.Shapes;
 
 /// <summary>
-/// Compares two shape texts field by field: which paths were added or removed and which changed kind, per section
-/// (the response, then each event of a stream in order).
+/// Compares two shape texts field by field: which paths were added or removed and which changed kind, in the
+/// response section and in each event of a stream. Events are aligned on the ones that did not change (a longest
+/// common subsequence), so an inserted or dropped event is reported as such, not as a change to every later one.
 /// </summary>
 public static class ShapeDiff
 {
@@ -11,27 +12,82 @@ public static class ShapeDiff
         var before = Sections(expected);
         var after = Sections(actual);
         var changes = new List<string>();
-        var titlesBefore = before.Skip(1).Select(s => s.Title).ToList();
-        var titlesAfter = after.Skip(1).Select(s => s.Title).ToList();
-        if (!titlesBefore.SequenceEqual(titlesAfter))
-            changes.Add($"events: [{string.Join(", ", titlesBefore)}] -> [{string.Join(", ", titlesAfter)}]");
+        Compare("response", before[0], after[0], changes);
 
-        for (var i = 0; i < Math.Max(before.Count, after.Count); i++)
+        var oldEvents = before.Skip(1).ToList();
+        var newEvents = after.Skip(1).ToList();
+        if (!oldEvents.Select(e => e.Title).SequenceEqual(newEvents.Select(e => e.Title)))
+            changes.Add($"events: [{string.Join(", ", oldEvents.Select(e => e.Title))}] -> [{string.Join(", ", newEvents.Select(e => e.Title))}]");
+
+        foreach (var (oldIndex, newIndex) in Align(oldEvents, newEvents))
         {
-            var old = i < before.Count ? before[i] : null;
-            var now = i < after.Count ? after[i] : null;
-            var where = i == 0 ? "response" : $"event {i} ({now?.Title ?? old!.Title})";
-            var oldFields = old?.Fields ?? [];
-            var newFields = now?.Fields ?? [];
-            foreach (var (path, kind) in oldFields.Where(f => !newFields.ContainsKey(f.Key)))
-                changes.Add($"{where}: removed {path} (was {kind})");
-            foreach (var (path, kind) in newFields.Where(f => !oldFields.ContainsKey(f.Key)))
-                changes.Add($"{where}: added {path}: {kind}");
-            foreach (var (path, kind) in newFields.Where(f => oldFields.TryGetValue(f.Key, out var was) && was != f.Value))
-                changes.Add($"{where}: changed {path}: {oldFields[path]} -> {kind}");
+            var where = newIndex is { } n ? $"event {n + 1} ({newEvents[n].Title})" : $"event {oldIndex!.Value + 1} ({oldEvents[oldIndex.Value].Title})";
+            if (newIndex is null)
+            {
+                changes.Add($"{where}: removed event"); // its fields are in the old snapshot, next to the diff
+                continue;
+            }
+
+            if (oldIndex is null) changes.Add($"{where}: added event");
+            Compare(where, oldIndex is { } o ? oldEvents[o] : null, newEvents[newIndex.Value], changes);
         }
 
         return changes;
+    }
+
+    private static void Compare(string where, Section? old, Section? now, List<string> changes)
+    {
+        var oldFields = old?.Fields ?? [];
+        var newFields = now?.Fields ?? [];
+        foreach (var (path, kind) in oldFields.Where(f => !newFields.ContainsKey(f.Key)))
+            changes.Add($"{where}: removed {path} (was {kind})");
+        foreach (var (path, kind) in newFields.Where(f => !oldFields.ContainsKey(f.Key)))
+            changes.Add($"{where}: added {path}: {kind}");
+        foreach (var (path, kind) in newFields.Where(f => oldFields.TryGetValue(f.Key, out var was) && was != f.Value))
+            changes.Add($"{where}: changed {path}: {oldFields[path]} -> {kind}");
+    }
+
+    /// <summary>
+    /// The events that differ, as (old index, new index) pairs: unchanged events anchor the alignment; between two
+    /// anchors, old and new events pair up in order and the leftovers stand alone (removed or added).
+    /// </summary>
+    private static List<(int? Old, int? New)> Align(List<Section> old, List<Section> now)
+    {
+        var lcs = new int[old.Count + 1, now.Count + 1];
+        for (var i = old.Count - 1; i >= 0; i--)
+        for (var j = now.Count - 1; j >= 0; j--)
+            lcs[i, j] = old[i] == now[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+
+        var pairs = new List<(int?, int?)>();
+        var (a, b) = (0, 0);
+        var (pendingOld, pendingNew) = (new List<int>(), new List<int>());
+        while (a < old.Count || b < now.Count)
+        {
+            if (a < old.Count && b < now.Count && old[a] == now[b])
+            {
+                Flush();
+                (a, b) = (a + 1, b + 1);
+            }
+            else if (b < now.Count && (a == old.Count || lcs[a, b + 1] >= lcs[a + 1, b]))
+            {
+                pendingNew.Add(b++);
+            }
+            else
+            {
+                pendingOld.Add(a++);
+            }
+        }
+
+        Flush();
+        return pairs;
+
+        void Flush()
+        {
+            for (var k = 0; k < Math.Max(pendingOld.Count, pendingNew.Count); k++)
+                pairs.Add((k < pendingOld.Count ? pendingOld[k] : null, k < pendingNew.Count ? pendingNew[k] : null));
+            pendingOld.Clear();
+            pendingNew.Clear();
+        }
     }
 
     /// <summary>The response section (status, content type, body fields) followed by one section per event.</summary>
@@ -57,5 +113,11 @@ public static class ShapeDiff
     private sealed record Section(string Title)
     {
         public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+
+        public bool Equals(Section? other) =>
+            other is not null && Title == other.Title && Fields.Count == other.Fields.Count
+            && Fields.All(f => other.Fields.TryGetValue(f.Key, out var v) && v == f.Value);
+
+        public override int GetHashCode() => HashCode.Combine(Title, Fields.Count);
     }
 }
