@@ -35,7 +35,8 @@ public static class ContractSchemas
     {
         foreach (var error in errors)
         {
-            yield return $"{JsonPath(error.Path)}: {error.Kind}";
+            // "array item not valid" only wraps the item's own errors, which follow.
+            if (error.Kind != ValidationErrorKind.ArrayItemNotValid) yield return $"{JsonPath(error.Path)}: {error.Kind}";
             if (error is not ChildSchemaValidationError child) continue;
             foreach (var nested in Flatten(child.Errors.SelectMany(e => e.Value)))
                 yield return nested;
