@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CometApi.ContractTests.Infrastructure;
 using CometApi.ContractTests.Simulation;
 
 namespace CometApi.ContractTests.Shapes;
@@ -45,13 +46,13 @@ public static class ShapeNormalizer
         if (string.IsNullOrWhiteSpace(response.Body)) return "body: empty\n";
         if (response.MediaType.Contains("html", StringComparison.Ordinal) || response.Body.TrimStart().StartsWith('<'))
             return "body: HTML page (not JSON)\n";
-        return Parse(response.Body) is { } root ? "body: JSON\n" + Lines(JsonShape.Lines(root), "") : "body: malformed JSON\n";
+        return JsonText.TryParse(response.Body) is { } root ? "body: JSON\n" + Lines(JsonShape.Lines(root), "") : "body: malformed JSON\n";
     }
 
     private static string Event(string data)
     {
         if (SseEvents.IsDone(data)) return EventPrefix + SseEvents.Done + "\n";
-        if (Parse(data) is not { } root) return EventPrefix + "malformed JSON\n";
+        if (JsonText.TryParse(data) is not { } root) return EventPrefix + "malformed JSON\n";
         var kind = root.ValueKind != JsonValueKind.Object ? "JSON"
             : SseEvents.IsErrorFrame(root) ? "error frame"
             : "chunk";
@@ -60,17 +61,4 @@ public static class ShapeNormalizer
 
     private static string Lines(IEnumerable<string> lines, string indent) =>
         string.Concat(lines.Select(l => indent + l + "\n"));
-
-    private static JsonElement? Parse(string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            return doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using CometApi.ContractTests.Infrastructure;
 
 namespace CometApi.ContractTests.Simulation;
 
@@ -22,16 +23,5 @@ public static class SseEvents
     public static bool IsErrorFrame(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out _);
 
-    public static bool IsErrorFrame(string data)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(data);
-            return IsErrorFrame(doc.RootElement);
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    public static bool IsErrorFrame(string data) => JsonText.TryParse(data) is { } root && IsErrorFrame(root);
 }
