@@ -144,6 +144,7 @@ internal sealed class AttemptSender(
             StartedAt = startedAt,
             Metadata = metadata,
             OutputBytes = reader.BytesRead,
+            Chat = reader.Summary(),
             Note = "stream ended before any delta",
         };
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using CometApi.Reliability.Classification;
 using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Contracts;
@@ -198,12 +197,7 @@ public sealed class CometApiChatClient : IDisposable
     private async Task<AttemptOutcome> RunLegAsync(ProviderEndpoint endpoint, ChatCompletionRequest request, bool streaming,
         CallScope call, List<AttemptRecord> attempts)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request with
-        {
-            Model = request.Model ?? endpoint.Model,
-            Stream = streaming,
-            StreamOptions = streaming ? new StreamOptions(IncludeUsage: true) : null,
-        }, WireJsonContext.Default.ChatCompletionRequest);
+        var body = RequestBody.Serialize(request, endpoint.Model, streaming);
         var leg = new LegState(endpoint, call.Id, call.Deadline, attempts);
         var context = ResilienceContextPool.Shared.Get(call.Token);
         context.Properties.Set(RetryPipeline.LegKey, leg);

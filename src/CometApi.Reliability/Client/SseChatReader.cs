@@ -120,6 +120,24 @@ internal sealed class SseChatReader : IAsyncDisposable
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
+    /// <summary>
+    /// What the stream said, as a non-streamed answer would: for a stream that ended before any delta reached the
+    /// caller (a content filter, an empty answer), whose usage, finish reason and model must still be reported.
+    /// </summary>
+    public ChatCompletionResponse Summary() => new()
+    {
+        Model = Model,
+        Choices =
+        [
+            new ChatChoice
+            {
+                Message = new AssistantMessage { Role = "assistant", Content = NullIfEmpty(Content), Refusal = NullIfEmpty(Refusal) },
+                FinishReason = FinishReason,
+            },
+        ],
+        Usage = Usage,
+    };
+
     /// <summary>The signals of the stream as it ended, for the failure policy.</summary>
     public ResponseSignals Signals(TransportCondition transport) => new()
     {

@@ -9,7 +9,8 @@ namespace CometApi.ContractTests.Infrastructure;
 /// <summary>
 /// Runs one catalog scenario in one mode against a fresh simulator and checks everything the checklist asks of
 /// a failure class: the class, the attempts WireMock saw, whether fallback ran and who answered, the operator
-/// action, the request id kept, and that the logs hold neither key nor prompt.
+/// action, the request id kept, that the logs hold neither key nor prompt, and that every request sent conforms
+/// to the request schema.
 /// </summary>
 public sealed class ScenarioRun : IDisposable
 {
@@ -120,6 +121,7 @@ public sealed class ScenarioRun : IDisposable
         }
 
         World.ShouldNotHaveLoggedSecrets();
+        World.ShouldHaveSentOnlyContractRequests();
         if (Expect.RequestId is not null)
             World.Logs.AllText.Should().Contain(Expect.RequestId, "the request id is logged for support tickets");
         World.Logs.AllText.Should().Contain(expectedClass, "the class is logged");

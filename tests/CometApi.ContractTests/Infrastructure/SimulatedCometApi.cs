@@ -1,4 +1,5 @@
 using CometApi.Reliability.Billing;
+using CometApi.ContractTests.Schemas;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using WireMock.Server;
@@ -92,6 +93,24 @@ public sealed class SimulatedCometApi : IDisposable
 
     /// <summary>Neither key nor prompt text may appear in anything the client logged.</summary>
     public void ShouldNotHaveLoggedSecrets() => Logs.ShouldNotContain(ApiKey, FallbackApiKey, Canaries.PromptMarker);
+
+    /// <summary>
+    /// Every request body either provider received conforms to the request schema. The failure names the request
+    /// and the JSON paths that broke, never the body (it holds the prompt).
+    /// </summary>
+    public void ShouldHaveSentOnlyContractRequests()
+    {
+        var servers = new List<(string Name, WireMockServer Server)> { ("cometapi", Primary) };
+        if (Fallback is not null) servers.Add(("fallback", Fallback));
+        var bodies = servers.SelectMany(s => s.Server.LogEntries.Select((e, i) => (Where: $"{s.Name} request {i + 1}", e.RequestMessage?.Body)));
+        var broken = bodies
+            .Select(b => (b.Where, Verdict: ContractSchemas.Validate(ContractSchema.ChatCompletionRequest, b.Body)))
+            .Where(b => !b.Verdict.IsValid)
+            .Select(b => $"{b.Where}: {string.Join("; ", b.Verdict.Errors)}")
+            .ToList();
+
+        broken.Should().BeEmpty("every request the client sends must conform to contracts/schemas/{0}", ContractSchema.ChatCompletionRequest.FileName());
+    }
 
     public void Dispose()
     {

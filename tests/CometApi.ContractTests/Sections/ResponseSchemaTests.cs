@@ -1,7 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
 using CometApi.ContractTests.Live;
 using CometApi.Reliability;
-using CometApi.Reliability.Parsing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit.Abstractions;
@@ -75,31 +74,6 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         result.Class.Should().Be(FailureClass.UnknownShape);
         result.Attempts.Single().Rule.Should().Be("body that is not a chat completion");
     }
-
-    [SkippableTheory]
-    [InlineData(0, "messages must hold at least one message")]
-    [InlineData(1, "temperature 3 is outside 0..2")]
-    [InlineData(2, "role 'wizard' is not one of")]
-    [InlineData(3, "max_tokens 0 must be at least 1")]
-    public async Task A_request_that_breaks_the_contract_is_refused_before_anything_is_sent(int example, string expected)
-    {
-        using var world = new SimulatedCometApi();
-        var request = example switch
-        {
-            0 => new ChatCompletionRequest { Messages = [] },
-            1 => Canaries.PongRequest() with { Temperature = 3 },
-            2 => new ChatCompletionRequest { Messages = [new ChatMessage("wizard", "hi")] },
-            _ => Canaries.PongRequest(maxTokens: 0),
-        };
-
-        var result = await world.CreateClient().CompleteAsync(request);
-
-        result.Class.Should().Be(FailureClass.InvalidRequest);
-        result.ValidationErrors.Should().ContainMatch($"*{expected}*");
-        result.Attempts.Should().BeEmpty();
-        world.PrimaryAttempts.Should().Be(0);
-    }
-
     [LiveFact]
     public async Task Live_a_request_without_messages_is_refused_locally_and_by_the_provider()
     {

@@ -59,8 +59,10 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         var time = new TimerWatchingTimeProvider();
         var client = world.CreateClient(configure: o => o.Retry = new RetrySettings(), time: time, jitter: () => 0.5);
 
+        // Watch for the timer before the call starts: a fast 503 could create it before a later watch began.
+        var backoffTimer = time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625));
         var call = client.CompleteAsync(Canaries.PongRequest());
-        var backoff = await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625));
+        var backoff = await backoffTimer;
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "the retry waits for the backoff");
         time.Advance(TimeSpan.FromMilliseconds(624));
         await Task.Delay(50);
