@@ -26,7 +26,7 @@ $env:COMETAPI_API_KEY = '...'; ./run-live.ps1 -Model gpt-5.4-mini
 param(
     [string]$BaseUrl,
     [string]$Model,
-    [ValidateRange(1, 1000)][int]$Budget = 12,
+    [ValidateRange(1, 1000)][int]$Budget = 16,
     [ValidateRange(1, 4096)][int]$MaxTokens = 16,
     [ValidateRange(1, 600)][int]$TimeoutSeconds = 30,
     [switch]$Simulate,

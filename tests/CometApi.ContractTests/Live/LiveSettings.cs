@@ -27,7 +27,7 @@ public sealed record LiveSettings
     public string? ApiKeyVariable { get; init; }
     public string? Model { get; init; }
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
-    public int Budget { get; init; } = 12;
+    public int Budget { get; init; } = 16;
     public int MaxTokens { get; init; } = 16;
     public string? RevokedKey { get; init; }
     public required string RunId { get; init; }
@@ -47,7 +47,7 @@ public sealed record LiveSettings
             ApiKeyVariable = keyVariable,
             Model = Get(CometApiConfiguration.Model),
             Timeout = Get(CometApiConfiguration.TimeoutSeconds) is { } t ? TimeSpan.FromSeconds(double.Parse(t, CultureInfo.InvariantCulture)) : TimeSpan.FromSeconds(30),
-            Budget = Get(BudgetVariable) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : 12,
+            Budget = Get(BudgetVariable) is { } b ? int.Parse(b, CultureInfo.InvariantCulture) : 16,
             MaxTokens = Get(MaxTokensVariable) is { } m ? int.Parse(m, CultureInfo.InvariantCulture) : 16,
             RevokedKey = Get(RevokedKeyVariable),
             RunId = Get(RunIdVariable) ?? $"local-{DateTime.UtcNow:yyyyMMdd-HHmmss}",

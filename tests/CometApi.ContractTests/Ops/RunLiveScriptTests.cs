@@ -52,7 +52,7 @@ public sealed class RunLiveScriptTests
             .ToDictionary(p => p.Name.VariablePath.UserPath, p => p.DefaultValue?.Extent.Text);
 
         parameters.Keys.Should().Equal("BaseUrl", "Model", "Budget", "MaxTokens", "TimeoutSeconds", "Simulate", "RunId", "Filter", "Configuration");
-        parameters["Budget"].Should().Be("12");
+        parameters["Budget"].Should().Be("16");
         parameters["MaxTokens"].Should().Be("16");
         parameters["TimeoutSeconds"].Should().Be("30");
         parameters["Configuration"].Should().Be("'Debug'");

@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
+using CometApi.Reliability.Client;
+
+namespace CometApi.ContractTests.Shapes;
+
+/// <summary>
+/// The live shape source (COMETAPI_LIVE=1): the few cases a provider answers on demand, captured raw from the
+/// live target through the request budget, and judged by the same reviewed snapshots as the fixtures. A nightly
+/// mismatch here is drift.
+/// </summary>
+public sealed class LiveShapeSource : IShapeSource
+{
+    public IReadOnlyList<ShapeCase> Cases { get; } =
+    [
+        ShapeCase.Chat("success-pong", streaming: false),
+        ShapeCase.Chat("success-pong", streaming: true),
+        ShapeCase.Chat("auth-missing-key-401", streaming: false),
+        new(ShapeCase.Models, ShapeCase.NonStreaming, FixtureShapeSource.ModelsListScenario),
+    ];
+
+    public async Task<CapturedResponse> CaptureAsync(ShapeCase shapeCase, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shapeCase);
+        var session = LiveSession.Require(requests: 1);
+        using var http = new HttpClient(new BudgetedHandler(session.Budget, new SocketsHttpHandler { AllowAutoRedirect = false }))
+        {
+            Timeout = session.Settings.Timeout,
+        };
+        using var request = Request(session, shapeCase);
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new CapturedResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", body);
+    }
+
+    private static HttpRequestMessage Request(LiveSession session, ShapeCase shapeCase)
+    {
+        var baseUrl = session.BaseUrl.TrimEnd('/') + "/";
+        if (shapeCase.Endpoint == ShapeCase.Models)
+            return Authorized(new HttpRequestMessage(HttpMethod.Get, baseUrl + TestContracts.Profile.ModelsPath.Value), session);
+
+        var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + TestContracts.Profile.ChatCompletionsPath.Value)
+        {
+            Content = new ByteArrayContent(RequestBody.Serialize(session.PongRequest(), session.Model, shapeCase.IsStreaming)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return shapeCase.Scenario == "auth-missing-key-401" ? request : Authorized(request, session);
+    }
+
+    private static HttpRequestMessage Authorized(HttpRequestMessage request, LiveSession session)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.ApiKey);
+        return request;
+    }
+}
