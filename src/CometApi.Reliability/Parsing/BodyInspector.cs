@@ -30,6 +30,27 @@ internal static class BodyInspector
             span = body.Span;
         }
 
+        // The usual answer, a completion that does not mention "error", is deserialized in one pass. Anything else
+        // (an error member may be present, or the completion does not deserialize) is also read as a document, which
+        // is what tells an error body, malformed JSON and valid JSON of another shape apart.
+        if (span.IndexOf("\"error\""u8) < 0 && TryReadChat(span) is { } fast) return fast;
+        return InspectAsDocument(body);
+    }
+
+    private static InspectedBody? TryReadChat(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return AsChat(JsonSerializer.Deserialize(json, WireJsonContext.Default.ChatCompletionResponse));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static InspectedBody InspectAsDocument(ReadOnlyMemory<byte> body)
+    {
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -45,19 +66,14 @@ internal static class BodyInspector
             return new InspectedBody(BodyKind.Malformed);
         }
 
-        try
-        {
-            var chat = JsonSerializer.Deserialize(span, WireJsonContext.Default.ChatCompletionResponse);
-            // [JsonRequired] lets an explicit null through: "choices": null and "choices": [null] are not completions.
-            if (chat?.Choices is not { Count: > 0 } choices || choices.Any(c => c?.Message is null))
-                return new InspectedBody(BodyKind.Unknown);
-            return new InspectedBody(BodyKind.Chat, Chat: chat);
-        }
-        catch (JsonException)
-        {
-            return new InspectedBody(BodyKind.Unknown);
-        }
+        return TryReadChat(body.Span) ?? new InspectedBody(BodyKind.Unknown);
     }
+
+    /// <summary>[JsonRequired] lets an explicit null through: "choices": null and "choices": [null] are not completions.</summary>
+    private static InspectedBody AsChat(ChatCompletionResponse? chat) =>
+        chat?.Choices is not { Count: > 0 } choices || choices.Any(c => c?.Message is null)
+            ? new InspectedBody(BodyKind.Unknown)
+            : new InspectedBody(BodyKind.Chat, Chat: chat);
 
     /// <summary>
     /// Reads an <c>error</c> member leniently: {"message", "type", "code", ...}, the rarer plain string, or any other
