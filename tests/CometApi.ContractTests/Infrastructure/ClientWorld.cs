@@ -1,6 +1,7 @@
 using CometApi.Reliability.Billing;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace CometApi.ContractTests.Infrastructure;
 
@@ -55,12 +56,14 @@ public abstract class ClientWorld : IDisposable
         };
     }
 
+    /// <param name="loggers">Instead of <see cref="Logs"/> (which keeps every record): for runs too long to keep them.</param>
+    /// <param name="ledger">Instead of <see cref="Ledger"/> (which keeps every row): for runs too long to keep them.</param>
     public CometApiChatClient CreateClient(SimulationTiming? timing = null, Action<CometApiOptions>? configure = null,
-        TimeProvider? time = null, Func<double>? jitter = null)
+        TimeProvider? time = null, Func<double>? jitter = null, ILoggerFactory? loggers = null, IUsageLedger? ledger = null)
     {
         var options = Options(timing);
         configure?.Invoke(options);
-        var client = new CometApiChatClient(options, TestContracts.Set, Transport, Logs.Factory, timeProvider: time, jitter: jitter, ledger: Ledger);
+        var client = new CometApiChatClient(options, TestContracts.Set, Transport, loggers ?? Logs.Factory, timeProvider: time, jitter: jitter, ledger: ledger ?? Ledger);
         Owned.Add(client);
         return client;
     }

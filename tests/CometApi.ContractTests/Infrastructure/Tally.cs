@@ -9,6 +9,12 @@ public sealed class Tally
 
     public void Add(string label) => _counts.AddOrUpdate(label, 1, (_, n) => n + 1);
 
+    public Tally AddAll(IEnumerable<string> labels)
+    {
+        foreach (var label in labels) Add(label);
+        return this;
+    }
+
     public int this[string label] => _counts.GetValueOrDefault(label);
 
     public int Total => _counts.Values.Sum();
