@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -21,12 +22,12 @@ internal sealed class AttemptSender(
 {
     private const int ExcerptChars = 512;
 
-    private static readonly string[] KeptHeaders =
-    [
+    private static readonly HashSet<string> KeptHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
         "content-type", "x-request-id", "x-oneapi-request-id", "retry-after", "retry-after-ms", "location",
         "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
         "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens", "x-should-retry",
-    ];
+    };
 
     private readonly RequestIdReader _requestIds = new(contracts.Profile);
 
@@ -193,11 +194,8 @@ internal sealed class AttemptSender(
     private ResponseMetadata Metadata(HttpResponseMessage response, ErrorDetail? error, ReadOnlyMemory<byte>? body)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in KeptHeaders)
-        {
-            if (response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values))
-                headers[name] = redactor.Redact(string.Join(", ", values));
-        }
+        Keep(response.Headers.NonValidated, headers);
+        Keep(response.Content.Headers.NonValidated, headers);
 
         var message = error?.Message is null ? null : redactor.Redact(error.Message);
         return new ResponseMetadata(
@@ -207,6 +205,15 @@ internal sealed class AttemptSender(
             body is { } b ? Excerpt(b) : message,
             error?.CodeText,
             error?.Type);
+    }
+
+    /// <summary>Copies the kept headers, under their lower-case names, as received (one pass, no parsing), redacted.</summary>
+    private void Keep(HttpHeadersNonValidated received, Dictionary<string, string> kept)
+    {
+        foreach (var (name, values) in received)
+        {
+            if (KeptHeaders.TryGetValue(name, out var keptName)) kept[keptName] = redactor.Redact(values.ToString());
+        }
     }
 
     private string Excerpt(ReadOnlyMemory<byte> body)
@@ -221,13 +228,29 @@ internal sealed class AttemptSender(
         var cap = options.MaxResponseBytes;
         if (content.Headers.ContentLength > cap) return (ReadOnlyMemory<byte>.Empty, true);
         using var stream = await content.ReadAsStreamAsync(token).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+        if (content.Headers.ContentLength is { } length)
         {
-            if (buffer.Length + read > cap) return (ReadOnlyMemory<byte>.Empty, true);
-            buffer.Write(chunk, 0, read);
+            // The usual case: one array of the announced size. A body that ends early throws EndOfStreamException,
+            // an IOException, which the attempt reports as a lost connection.
+            var exact = new byte[length];
+            await stream.ReadExactlyAsync(exact, token).ConfigureAwait(false);
+            return (exact, false);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > cap) return (ReadOnlyMemory<byte>.Empty, true);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), false);

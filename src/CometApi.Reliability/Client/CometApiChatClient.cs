@@ -161,7 +161,7 @@ public sealed class CometApiChatClient : IDisposable
         }
     }
 
-    private static async Task<TransportCondition> ReadNextAsync(SseChatReader reader, CallScope call)
+    private static async ValueTask<TransportCondition> ReadNextAsync(SseChatReader reader, CallScope call)
     {
         try
         {

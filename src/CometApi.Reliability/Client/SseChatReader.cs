@@ -12,10 +12,9 @@ namespace CometApi.Reliability.Client;
 /// </summary>
 internal sealed class SseChatReader : IAsyncDisposable
 {
-    private const string DoneSentinel = "[DONE]";
     private readonly HttpResponseMessage _response;
     private readonly CancellationTokenSource _readCts;
-    private readonly IAsyncEnumerator<SseItem<string>> _items;
+    private readonly IAsyncEnumerator<SseItem<StreamFrame>> _items;
     private readonly StringBuilder _content = new();
     private readonly StringBuilder _refusal = new();
     private readonly CountingStream _body;
@@ -25,7 +24,8 @@ internal sealed class SseChatReader : IAsyncDisposable
         _response = response;
         _readCts = readCts;
         _body = new CountingStream(body);
-        _items = SseParser.Create(_body).EnumerateAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
+        // Each event is parsed from its bytes as the SSE parser frames it: no string per event, no second decode.
+        _items = SseParser.Create(_body, static (_, data) => StreamFrame.Parse(data)).EnumerateAsync(readCts.Token).GetAsyncEnumerator(readCts.Token);
     }
 
     public long BytesRead => _body.BytesRead;
@@ -59,56 +59,45 @@ internal sealed class SseChatReader : IAsyncDisposable
         return !Ended;
     }
 
-    private void Apply(string data)
+    private void Apply(StreamFrame frame)
     {
-        if (data.Trim() == DoneSentinel)
+        switch (frame.Kind)
         {
-            SawDone = true;
-            Ended = true;
-            return;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(data);
-            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out _))
-            {
-                ErrorFrame = BodyInspector.ReadError(doc.RootElement);
+            case FrameKind.Done:
+                SawDone = true;
                 Ended = true;
                 return;
-            }
+            case FrameKind.Error:
+                ErrorFrame = frame.Error;
+                Ended = true;
+                return;
+            case FrameKind.Malformed:
+                MarkMalformed();
+                return;
+        }
 
-            var chunk = doc.RootElement.Deserialize(WireJsonContext.Default.ChatCompletionChunk);
-            if (chunk is null)
+        var chunk = frame.Chunk!;
+        Model ??= chunk.Model;
+        Usage = chunk.Usage ?? Usage;
+        foreach (var choice in chunk.Choices)
+        {
+            // [JsonRequired] lets an explicit null through: a null choice, or a null delta of the answer, is malformed.
+            if (choice is null || (choice.Index == 0 && choice.Delta is null))
             {
                 MarkMalformed();
                 return;
             }
 
-            Model ??= chunk.Model;
-            Usage = chunk.Usage ?? Usage;
-            foreach (var choice in chunk.Choices.Where(c => c.Index == 0))
+            if (choice.Index != 0) continue;
+            HasToolCalls |= choice.Delta.ToolCalls is { ValueKind: JsonValueKind.Array };
+            if (!string.IsNullOrEmpty(choice.Delta.Content) || !string.IsNullOrEmpty(choice.Delta.Refusal))
             {
-                if (choice.Delta is null)
-                {
-                    MarkMalformed();
-                    return;
-                }
-
-                HasToolCalls |= choice.Delta.ToolCalls is { ValueKind: JsonValueKind.Array };
-                if (!string.IsNullOrEmpty(choice.Delta.Content) || !string.IsNullOrEmpty(choice.Delta.Refusal))
-                {
-                    _content.Append(choice.Delta.Content);
-                    _refusal.Append(choice.Delta.Refusal);
-                    Pending.Enqueue((NullIfEmpty(choice.Delta.Content), NullIfEmpty(choice.Delta.Refusal)));
-                }
-
-                FinishReason = choice.FinishReason ?? FinishReason;
+                _content.Append(choice.Delta.Content);
+                _refusal.Append(choice.Delta.Refusal);
+                Pending.Enqueue((NullIfEmpty(choice.Delta.Content), NullIfEmpty(choice.Delta.Refusal)));
             }
-        }
-        catch (JsonException)
-        {
-            MarkMalformed();
+
+            FinishReason = choice.FinishReason ?? FinishReason;
         }
     }
 

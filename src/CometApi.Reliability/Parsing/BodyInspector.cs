@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CometApi.Reliability.Classification;
 
 namespace CometApi.Reliability.Parsing;
@@ -7,6 +8,8 @@ namespace CometApi.Reliability.Parsing;
 /// <summary>Turns a non-streamed response body into a body kind plus whatever typed content it holds. Never throws.</summary>
 internal static class BodyInspector
 {
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
     public static InspectedBody Inspect(string? mediaType, ReadOnlyMemory<byte> body, bool tooLarge)
     {
         if (tooLarge) return new InspectedBody(BodyKind.TooLarge);
@@ -17,13 +20,45 @@ internal static class BodyInspector
         if (trimmed[0] is not ((byte)'{' or (byte)'['))
             return new InspectedBody(BodyKind.Text);
 
+        // JSON text is UTF-8 (RFC 8259); System.Text.Json skips unread members without checking their bytes.
+        if (!Utf8.IsValid(span)) return new InspectedBody(BodyKind.Malformed);
+
+        // A UTF-8 byte order mark is not JSON, but RFC 8259 lets a parser ignore it; the sniffing above already does.
+        if (span.StartsWith(Bom))
+        {
+            body = body[Bom.Length..];
+            span = body.Span;
+        }
+
+        // The usual answer, a completion that does not mention "error", is deserialized in one pass. Anything else
+        // (an error member may be present, or the completion does not deserialize) is also read as a document, which
+        // is what tells an error body, malformed JSON and valid JSON of another shape apart.
+        if (span.IndexOf("\"error\""u8) < 0 && TryReadChat(span) is { } fast) return fast;
+        return InspectAsDocument(body);
+    }
+
+    private static InspectedBody? TryReadChat(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return AsChat(JsonSerializer.Deserialize(json, WireJsonContext.Default.ChatCompletionResponse));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static InspectedBody InspectAsDocument(ReadOnlyMemory<byte> body)
+    {
         try
         {
             using var doc = JsonDocument.Parse(body);
+            // An error member of any kind but null says the provider failed, whatever else the body holds.
             if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind is JsonValueKind.Object or JsonValueKind.String)
+                && error.ValueKind != JsonValueKind.Null)
             {
-                return new InspectedBody(BodyKind.Error, Error: ReadError(doc.RootElement));
+                return new InspectedBody(BodyKind.Error, Error: ReadError(error));
             }
         }
         catch (JsonException)
@@ -31,35 +66,45 @@ internal static class BodyInspector
             return new InspectedBody(BodyKind.Malformed);
         }
 
+        return TryReadChat(body.Span) ?? new InspectedBody(BodyKind.Unknown);
+    }
+
+    /// <summary>[JsonRequired] lets an explicit null through: "choices": null and "choices": [null] are not completions.</summary>
+    private static InspectedBody AsChat(ChatCompletionResponse? chat) =>
+        chat?.Choices is not { Count: > 0 } choices || choices.Any(c => c?.Message is null)
+            ? new InspectedBody(BodyKind.Unknown)
+            : new InspectedBody(BodyKind.Chat, Chat: chat);
+
+    /// <summary>
+    /// Reads an <c>error</c> member leniently: {"message", "type", "code", ...}, the rarer plain string, or any other
+    /// kind (an error without details). Members of the wrong type or unreadable text lose only themselves.
+    /// </summary>
+    public static ErrorDetail ReadError(JsonElement error)
+    {
         try
         {
-            var chat = JsonSerializer.Deserialize(span, WireJsonContext.Default.ChatCompletionResponse);
-            if (chat is null || chat.Choices.Count == 0 || chat.Choices.Any(c => c.Message is null))
-                return new InspectedBody(BodyKind.Unknown);
-            return new InspectedBody(BodyKind.Chat, Chat: chat);
+            return error.ValueKind switch
+            {
+                JsonValueKind.String => new ErrorDetail { Message = error.GetString() },
+                JsonValueKind.Object => error.Deserialize(WireJsonContext.Default.ErrorDetail) ?? new ErrorDetail(),
+                _ => new ErrorDetail(),
+            };
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return new InspectedBody(BodyKind.Unknown);
+            return new ErrorDetail { Message = error.ValueKind == JsonValueKind.Object ? ReadableString(error, "message") : null };
         }
     }
 
-    /// <summary>Reads {"error": {...}} or the rarer {"error": "text"} leniently.</summary>
-    public static ErrorDetail ReadError(JsonElement root)
+    private static string? ReadableString(JsonElement owner, string name)
     {
-        var error = root.GetProperty("error");
-        if (error.ValueKind == JsonValueKind.String)
-            return new ErrorDetail { Message = error.GetString() };
         try
         {
-            return JsonSerializer.Deserialize(root, WireJsonContext.Default.ErrorEnvelope)!.Error;
+            return owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         }
-        catch (JsonException)
+        catch (InvalidOperationException)
         {
-            return new ErrorDetail
-            {
-                Message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null,
-            };
+            return null; // an escaped lone surrogate is not text
         }
     }
 
@@ -72,7 +117,7 @@ internal static class BodyInspector
 
     private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> span)
     {
-        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        if (span.StartsWith(Bom)) span = span[Bom.Length..];
         var i = 0;
         while (i < span.Length && span[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
         return span[i..];

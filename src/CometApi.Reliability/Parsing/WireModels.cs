@@ -5,6 +5,9 @@ namespace CometApi.Reliability.Parsing;
 
 // The OpenAI-compatible wire shapes, holding only what the client reads. [JsonRequired] marks what a body
 // must have to count as a chat completion; anything else a provider adds is tolerated.
+// Response shapes have internal setters with [JsonInclude], not init: the source generator deserializes init-only
+// properties through its parameterized-constructor path, which buffers every member in an argument array and
+// measured at about half the cost of reading a stream chunk (bench/CometApi.Benchmarks, StreamThroughput).
 
 public sealed record ChatMessage(string Role, string? Content);
 
@@ -22,76 +25,76 @@ public sealed record ChatCompletionRequest
 
 public sealed record ChatCompletionResponse
 {
-    public string? Id { get; init; }
-    [JsonPropertyName("object")] public string? ObjectType { get; init; }
-    public string? Model { get; init; }
-    [JsonRequired] public List<ChatChoice> Choices { get; init; } = [];
-    public Usage? Usage { get; init; }
+    [JsonInclude] public string? Id { get; internal set; }
+    [JsonInclude] [JsonPropertyName("object")] public string? ObjectType { get; internal set; }
+    [JsonInclude] public string? Model { get; internal set; }
+    [JsonInclude] [JsonRequired] public List<ChatChoice> Choices { get; internal set; } = [];
+    [JsonInclude] public Usage? Usage { get; internal set; }
 }
 
 public sealed record ChatChoice
 {
-    public int Index { get; init; }
-    [JsonRequired] public AssistantMessage Message { get; init; } = null!;
-    public string? FinishReason { get; init; }
+    [JsonInclude] public int Index { get; internal set; }
+    [JsonInclude] [JsonRequired] public AssistantMessage Message { get; internal set; } = null!;
+    [JsonInclude] public string? FinishReason { get; internal set; }
 }
 
 public sealed record AssistantMessage
 {
-    public string? Role { get; init; }
-    public string? Content { get; init; }
-    public string? Refusal { get; init; }
-    public JsonElement? ToolCalls { get; init; }
+    [JsonInclude] public string? Role { get; internal set; }
+    [JsonInclude] public string? Content { get; internal set; }
+    [JsonInclude] public string? Refusal { get; internal set; }
+    [JsonInclude] public JsonElement? ToolCalls { get; internal set; }
 }
 
 public sealed record Usage
 {
-    public long PromptTokens { get; init; }
-    public long CompletionTokens { get; init; }
-    public long TotalTokens { get; init; }
-    public PromptTokensDetails? PromptTokensDetails { get; init; }
+    [JsonInclude] public long PromptTokens { get; internal set; }
+    [JsonInclude] public long CompletionTokens { get; internal set; }
+    [JsonInclude] public long TotalTokens { get; internal set; }
+    [JsonInclude] public PromptTokensDetails? PromptTokensDetails { get; internal set; }
 }
 
 public sealed record PromptTokensDetails
 {
-    public long? CachedTokens { get; init; }
+    [JsonInclude] public long? CachedTokens { get; internal set; }
 }
 
 public sealed record ChatCompletionChunk
 {
-    public string? Id { get; init; }
-    public string? Model { get; init; }
-    [JsonRequired] public List<ChunkChoice> Choices { get; init; } = [];
-    public Usage? Usage { get; init; }
+    [JsonInclude] public string? Id { get; internal set; }
+    [JsonInclude] public string? Model { get; internal set; }
+    [JsonInclude] [JsonRequired] public List<ChunkChoice> Choices { get; internal set; } = [];
+    [JsonInclude] public Usage? Usage { get; internal set; }
 }
 
 public sealed record ChunkChoice
 {
-    public int Index { get; init; }
-    [JsonRequired] public ChunkDelta Delta { get; init; } = null!;
-    public string? FinishReason { get; init; }
+    [JsonInclude] public int Index { get; internal set; }
+    [JsonInclude] [JsonRequired] public ChunkDelta Delta { get; internal set; } = null!;
+    [JsonInclude] public string? FinishReason { get; internal set; }
 }
 
 public sealed record ChunkDelta
 {
-    public string? Role { get; init; }
-    public string? Content { get; init; }
-    public string? Refusal { get; init; }
-    public JsonElement? ToolCalls { get; init; }
+    [JsonInclude] public string? Role { get; internal set; }
+    [JsonInclude] public string? Content { get; internal set; }
+    [JsonInclude] public string? Refusal { get; internal set; }
+    [JsonInclude] public JsonElement? ToolCalls { get; internal set; }
 }
 
 /// <summary>{"error":{...}}. code and param are strings on CometAPI and OpenAI, numbers on some gateways.</summary>
 public sealed record ErrorEnvelope
 {
-    [JsonRequired] public ErrorDetail Error { get; init; } = null!;
+    [JsonInclude] [JsonRequired] public ErrorDetail Error { get; internal set; } = null!;
 }
 
 public sealed record ErrorDetail
 {
-    public string? Message { get; init; }
-    public string? Type { get; init; }
-    public JsonElement? Code { get; init; }
-    public JsonElement? Param { get; init; }
+    [JsonInclude] public string? Message { get; internal set; }
+    [JsonInclude] public string? Type { get; internal set; }
+    [JsonInclude] public JsonElement? Code { get; internal set; }
+    [JsonInclude] public JsonElement? Param { get; internal set; }
 
     public string? CodeText => Code is { ValueKind: JsonValueKind.String or JsonValueKind.Number } c
         ? (c.ValueKind == JsonValueKind.String ? c.GetString() : c.GetRawText())

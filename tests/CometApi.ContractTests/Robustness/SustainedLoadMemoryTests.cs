@@ -1,0 +1,71 @@
+using System.Net;
+using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Simulation;
+using CometApi.Reliability.Client;
+using Xunit.Abstractions;
+
+namespace CometApi.ContractTests.Robustness;
+
+/// <summary>
+/// CL5, sustained: thousands of calls in rounds (half streamed, with 503s and connection resets mixed in by request
+/// number) through an in-process provider, with the whole policy on but nothing kept (a counting ledger, loggers that
+/// format and drop). After each round a full collection: what the client keeps alive must not grow with the calls.
+/// </summary>
+[Collection(nameof(RunsAlone))]
+[Checklist("CL5")]
+public sealed class SustainedLoadMemoryTests(ITestOutputHelper output)
+{
+    private const int Rounds = 12;
+    private const int CallsPerRound = 1000;
+    private const int InFlight = 50;
+
+    /// <summary>
+    /// Generous (a clean run grows by one pool step, about 300 KiB) yet tight enough for a small leak: keeping the
+    /// ledger rows alone (about 330 bytes a call here) grows the heap by 3.5 MiB, and in every round.
+    /// </summary>
+    private const long AllowedGrowth = 2 * 1024 * 1024;
+
+    [Fact]
+    public async Task Twelve_thousand_calls_in_rounds_leave_the_live_heap_flat()
+    {
+        var stream = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse"));
+        using var world = new InProcessCometApi(new InProcessProvider((n, request, _) => (n % 10) switch
+        {
+            0 => Task.FromResult(InProcessProvider.Respond(System.Text.Encoding.UTF8.GetBytes(FaultMix.Default.ErrorFor(n)), "application/json", HttpStatusCode.ServiceUnavailable)),
+            5 => Task.FromException<HttpResponseMessage>(new HttpRequestException("simulated reset", new IOException("Connection reset by peer"))),
+            _ when request.Headers.Accept.Any(a => a.MediaType == "text/event-stream") => Task.FromResult(InProcessProvider.Respond(stream, "text/event-stream")),
+            _ => Task.FromResult(InProcessProvider.Respond(FaultMix.Default.SuccessBody, "application/json")),
+        }));
+        var ledger = new CountingLedger();
+        using var loggers = DiscardingLoggerProvider.Factory();
+        var client = world.CreateClient(SimulationTiming.Instant, loggers: loggers, ledger: ledger);
+        var live = new List<long>();
+        var calls = new Tally();
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, CallsPerRound), new ParallelOptions { MaxDegreeOfParallelism = InFlight },
+                async (i, _) => calls.Add((await CallAsync(client, streaming: i % 2 == 1)).IsSuccess ? "success" : "failure"));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
+        }
+
+        var growth = live[^1] - live[0];
+        output.WriteLine($"{Rounds * CallsPerRound} calls ({calls}), {world.Provider.Requests} HTTP attempts, {ledger.Rows} ledger rows");
+        output.WriteLine("live heap after each round (KiB): " + string.Join(", ", live.Select(b => b / 1024)));
+        output.WriteLine($"growth after the first round: {growth / 1024} KiB, {(double)growth / ((Rounds - 1) * CallsPerRound):0.#} bytes a call");
+
+        ledger.Rows.Should().Be(world.Provider.Requests, "one ledger row per attempt, however many calls");
+        calls.Total.Should().Be(Rounds * CallsPerRound);
+        world.Provider.Requests.Should().BeGreaterThan(Rounds * CallsPerRound, "the faults reached the client and were retried");
+        growth.Should().BeLessThan(AllowedGrowth, "the client must not keep anything per call alive");
+        live.Zip(live.Skip(1)).Should().Contain(p => p.Second <= p.First, "a heap that grows after every round is a leak, however small");
+    }
+
+    private static async Task<Reliability.ChatResult> CallAsync(CometApiChatClient client, bool streaming)
+    {
+        if (!streaming) return await client.CompleteAsync(Canaries.PongRequest());
+        Reliability.ChatResult? result = null;
+        await foreach (var e in client.StreamAsync(Canaries.PongRequest())) result = e.Result ?? result;
+        return result!;
+    }
+}
