@@ -106,7 +106,7 @@ internal sealed class AttemptSender(
         // The reader outlives this attempt, so it gets its own token: cancelled by the deadline or the caller,
         // and by the attempt timer only until the first delta is handed over.
         var readCts = CancellationTokenSource.CreateLinkedTokenSource(pipelineToken);
-        var reader = new SseChatReader(response, await response.Content.ReadAsStreamAsync(pipelineToken).ConfigureAwait(false), readCts);
+        var reader = new SseChatReader(response, await response.Content.ReadAsStreamAsync(pipelineToken).ConfigureAwait(false), readCts, options.MaxResponseBytes);
         try
         {
             using (attemptToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), readCts))
@@ -192,15 +192,18 @@ internal sealed class AttemptSender(
         Keep(response.Headers.NonValidated, headers);
         Keep(response.Content.Headers.NonValidated, headers);
 
-        var message = error?.Message is null ? null : redactor.Redact(error.Message);
+        // Everything kept comes from the provider, which may echo the key anywhere: redact each value, not only the message.
+        var message = Redacted(error?.Message);
         return new ResponseMetadata(
             (int)response.StatusCode,
-            _requestIds.Read(response.Headers, message),
+            Redacted(_requestIds.Read(response.Headers, message)),
             headers,
             body is { } b ? Excerpt(b) : message,
-            error?.CodeText,
-            error?.Type);
+            Redacted(error?.CodeText),
+            Redacted(error?.Type));
     }
+
+    private string? Redacted(string? text) => text is null ? null : redactor.Redact(text);
 
     /// <summary>Copies the kept headers, under their lower-case names, as received (one pass, no parsing), redacted.</summary>
     private void Keep(HttpHeadersNonValidated received, Dictionary<string, string> kept)

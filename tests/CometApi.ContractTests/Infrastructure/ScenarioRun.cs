@@ -34,21 +34,8 @@ public sealed class ScenarioRun : IDisposable
         var run = new ScenarioRun(FixtureCatalog.Default[scenarioName], streaming, withFallback);
         var timing = run.Expect.Class == FailureClass.Timeout.WireName() ? SimulationTiming.Tight : SimulationTiming.Normal;
         var client = run.World.CreateClient(timing);
-        run.Result = await run.CallAsync(client);
+        run.Result = await client.CallAsync(run.Streaming, run.Deltas);
         return run;
-    }
-
-    private async Task<ChatResult> CallAsync(CometApiChatClient client)
-    {
-        if (!Streaming) return await client.CompleteAsync(Canaries.PongRequest());
-        ChatResult? final = null;
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest()))
-        {
-            if (e.Content is { } c) Deltas.Add(c);
-            final = e.Result ?? final;
-        }
-
-        return final!;
     }
 
     /// <summary>The assertions every failure class must pass, in either mode, with or without a fallback configured.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using CometApi.ContractTests.Infrastructure;
 using CometApi.ContractTests.Simulation;
-using CometApi.Reliability.Client;
 using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Robustness;
@@ -45,7 +44,7 @@ public sealed class SustainedLoadMemoryTests(ITestOutputHelper output)
         for (var round = 0; round < Rounds; round++)
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, CallsPerRound), new ParallelOptions { MaxDegreeOfParallelism = InFlight },
-                async (i, _) => calls.Add((await CallAsync(client, streaming: i % 2 == 1)).IsSuccess ? "success" : "failure"));
+                async (i, _) => calls.Add((await client.CallAsync(streaming: i % 2 == 1)).IsSuccess ? "success" : "failure"));
             live.Add(GC.GetTotalMemory(forceFullCollection: true));
         }
 
@@ -59,13 +58,5 @@ public sealed class SustainedLoadMemoryTests(ITestOutputHelper output)
         world.Provider.Requests.Should().BeGreaterThan(Rounds * CallsPerRound, "the faults reached the client and were retried");
         growth.Should().BeLessThan(AllowedGrowth, "the client must not keep anything per call alive");
         live.Zip(live.Skip(1)).Should().Contain(p => p.Second <= p.First, "a heap that grows after every round is a leak, however small");
-    }
-
-    private static async Task<Reliability.ChatResult> CallAsync(CometApiChatClient client, bool streaming)
-    {
-        if (!streaming) return await client.CompleteAsync(Canaries.PongRequest());
-        Reliability.ChatResult? result = null;
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest())) result = e.Result ?? result;
-        return result!;
     }
 }
