@@ -44,7 +44,7 @@ internal sealed class AttemptSender(
         {
             using var request = BuildRequest(endpoint, body, streaming, callId);
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var mediaType = MediaType(response.Content.Headers);
             if (streaming && response.IsSuccessStatusCode && IsEventStream(mediaType))
             {
                 var outcome = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
@@ -65,7 +65,7 @@ internal sealed class AttemptSender(
                 StartedAt = startedAt,
                 Duration = time.GetElapsedTime(started),
                 Chat = inspected.Chat,
-                RetryAfter = RetryAfter(response),
+                RetryAfter = decision.Policy.Retry ? RetryAfter(response) : null, // read only where a retry may wait for it
                 InputBytes = body.Length,
                 OutputBytes = bytes.Length,
                 Metadata = Metadata(response, inspected.Error, decision.Class == FailureClass.Success ? null : bytes),
@@ -270,6 +270,15 @@ internal sealed class AttemptSender(
 
         return null;
     }
+
+    /// <summary>
+    /// The media type as sent, without parameters. Read raw: only "is it HTML or an event stream" is asked of it, and
+    /// parsing a MediaTypeHeaderValue per response cost more than the question.
+    /// </summary>
+    private static string? MediaType(HttpContentHeaders headers) =>
+        headers.NonValidated.TryGetValues("Content-Type", out var values) && values.ToString() is { Length: > 0 } raw
+            ? (raw.IndexOf(';', StringComparison.Ordinal) is var semicolon and >= 0 ? raw[..semicolon] : raw).Trim()
+            : null;
 
     private static bool IsEventStream(string? mediaType) =>
         string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
