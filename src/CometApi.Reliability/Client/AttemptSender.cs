@@ -44,7 +44,7 @@ internal sealed class AttemptSender(
         {
             using var request = BuildRequest(endpoint, body, streaming, callId);
             response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var mediaType = MediaType(response.Content.Headers);
             if (streaming && response.IsSuccessStatusCode && IsEventStream(mediaType))
             {
                 var outcome = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
@@ -65,7 +65,7 @@ internal sealed class AttemptSender(
                 StartedAt = startedAt,
                 Duration = time.GetElapsedTime(started),
                 Chat = inspected.Chat,
-                RetryAfter = RetryAfter(response),
+                RetryAfter = decision.Policy.Retry ? RetryAfter(response) : null, // read only where a retry may wait for it
                 InputBytes = body.Length,
                 OutputBytes = bytes.Length,
                 Metadata = Metadata(response, inspected.Error, decision.Class == FailureClass.Success ? null : bytes),
@@ -106,7 +106,7 @@ internal sealed class AttemptSender(
         // The reader outlives this attempt, so it gets its own token: cancelled by the deadline or the caller,
         // and by the attempt timer only until the first delta is handed over.
         var readCts = CancellationTokenSource.CreateLinkedTokenSource(pipelineToken);
-        var reader = new SseChatReader(response, await response.Content.ReadAsStreamAsync(pipelineToken).ConfigureAwait(false), readCts);
+        var reader = new SseChatReader(response, await response.Content.ReadAsStreamAsync(pipelineToken).ConfigureAwait(false), readCts, options.MaxResponseBytes);
         try
         {
             using (attemptToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), readCts))
@@ -197,15 +197,18 @@ internal sealed class AttemptSender(
         Keep(response.Headers.NonValidated, headers);
         Keep(response.Content.Headers.NonValidated, headers);
 
-        var message = error?.Message is null ? null : redactor.Redact(error.Message);
+        // Everything kept comes from the provider, which may echo the key anywhere: redact each value, not only the message.
+        var message = Redacted(error?.Message);
         return new ResponseMetadata(
             (int)response.StatusCode,
-            _requestIds.Read(response.Headers, message),
+            Redacted(_requestIds.Read(response.Headers, message)),
             headers,
             body is { } b ? Excerpt(b) : message,
-            error?.CodeText,
-            error?.Type);
+            Redacted(error?.CodeText),
+            Redacted(error?.Type));
     }
+
+    private string? Redacted(string? text) => text is null ? null : redactor.Redact(text);
 
     /// <summary>Copies the kept headers, under their lower-case names, as received (one pass, no parsing), redacted.</summary>
     private void Keep(HttpHeadersNonValidated received, Dictionary<string, string> kept)
@@ -272,6 +275,15 @@ internal sealed class AttemptSender(
 
         return null;
     }
+
+    /// <summary>
+    /// The media type as sent, without parameters. Read raw: only "is it HTML or an event stream" is asked of it, and
+    /// parsing a MediaTypeHeaderValue per response cost more than the question.
+    /// </summary>
+    private static string? MediaType(HttpContentHeaders headers) =>
+        headers.NonValidated.TryGetValues("Content-Type", out var values) && values.ToString() is { Length: > 0 } raw
+            ? (raw.IndexOf(';', StringComparison.Ordinal) is var semicolon and >= 0 ? raw[..semicolon] : raw).Trim()
+            : null;
 
     private static bool IsEventStream(string? mediaType) =>
         string.Equals(mediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);

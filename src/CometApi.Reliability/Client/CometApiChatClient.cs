@@ -153,6 +153,7 @@ public sealed class CometApiChatClient : IDisposable
                 TransportCondition.Timeout => "total deadline reached mid-stream",
                 TransportCondition.CallerCancelled => "cancelled by the caller mid-stream",
                 TransportCondition.ConnectionFailed => "connection lost mid-stream",
+                _ when reader.TextCapReached => $"stream cut after more than {_options.MaxResponseBytes} characters of text (MaxResponseBytes)",
                 _ => outcome.Note,
             };
             Record(outcome, endpoint, attempts, retryIndex: attempts.Count(a => a.Provider == endpoint.Name), call.Id);

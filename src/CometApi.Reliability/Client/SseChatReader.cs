@@ -19,8 +19,15 @@ internal sealed class SseChatReader : IAsyncDisposable
     private readonly StringBuilder _refusal = new();
     private readonly CountingStream _body;
 
-    public SseChatReader(HttpResponseMessage response, Stream body, CancellationTokenSource readCts)
+    private readonly int _maxTextChars;
+
+    /// <param name="response">The response whose body is the stream; disposed with the reader.</param>
+    /// <param name="body">The response body.</param>
+    /// <param name="readCts">Cancels reads (deadline, caller); disposed with the reader.</param>
+    /// <param name="maxTextChars">The most text (content and refusal) kept from the stream; past it the stream is cut.</param>
+    public SseChatReader(HttpResponseMessage response, Stream body, CancellationTokenSource readCts, int maxTextChars)
     {
+        _maxTextChars = maxTextChars;
         _response = response;
         _readCts = readCts;
         _body = new CountingStream(body);
@@ -41,6 +48,9 @@ internal sealed class SseChatReader : IAsyncDisposable
     public ErrorDetail? ErrorFrame { get; private set; }
     public bool Malformed { get; private set; }
     public bool Ended { get; private set; }
+
+    /// <summary>The stream held more text than the client keeps (an endless or hostile stream): it was cut there.</summary>
+    public bool TextCapReached { get; private set; }
     public int Events { get; private set; }
     public HttpResponseMessage Response => _response;
 
@@ -95,6 +105,13 @@ internal sealed class SseChatReader : IAsyncDisposable
                 _content.Append(choice.Delta.Content);
                 _refusal.Append(choice.Delta.Refusal);
                 Pending.Enqueue((NullIfEmpty(choice.Delta.Content), NullIfEmpty(choice.Delta.Refusal)));
+                if (_content.Length + _refusal.Length > _maxTextChars)
+                {
+                    // Without a cap, a stream that never ends grows the text until the deadline, however far that is.
+                    TextCapReached = true;
+                    Ended = true;
+                    return;
+                }
             }
 
             FinishReason = choice.FinishReason ?? FinishReason;

@@ -33,7 +33,7 @@ public static class CometApiConfiguration
         if (Seconds(configuration, AttemptTimeoutSeconds) is { } attempt) options.AttemptTimeout = attempt;
         else if (Seconds(configuration, TimeoutSeconds) is { } t && t < options.AttemptTimeout) options.AttemptTimeout = t;
         if (Value(configuration, MaxRetries) is { } retries)
-            options.Retry.MaxRetries = int.Parse(retries, CultureInfo.InvariantCulture);
+            options.Retry.MaxRetries = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) ? max : throw NotANumber(MaxRetries);
         options.LogContent = string.Equals(Value(configuration, LogContent), "true", StringComparison.OrdinalIgnoreCase)
             || Value(configuration, LogContent) == "1";
         if (Value(configuration, FallbackEndpoint) is { } fallback)
@@ -64,5 +64,11 @@ public static class CometApiConfiguration
         string.IsNullOrWhiteSpace(configuration[key]) ? null : configuration[key]!.Trim();
 
     private static TimeSpan? Seconds(IConfiguration configuration, string key) =>
-        Value(configuration, key) is { } s ? TimeSpan.FromSeconds(double.Parse(s, CultureInfo.InvariantCulture)) : null;
+        Value(configuration, key) is not { } s ? null
+        : double.TryParse(s, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) ? TimeSpan.FromSeconds(seconds)
+        : throw NotANumber(key);
+
+    /// <summary>Names the setting, never its value: a key pasted into the wrong variable must not reach a log through the error.</summary>
+    private static CometApiConfigurationException NotANumber(string key) =>
+        new([$"{key} is not a number (its value is not shown: it may be a secret set in the wrong variable)."]);
 }

@@ -30,7 +30,10 @@ public sealed class CometApiOptions
 
     public RetrySettings Retry { get; set; } = new();
 
-    /// <summary>Largest response body read into memory; a larger body is an unknown shape, not an out-of-memory.</summary>
+    /// <summary>
+    /// Largest response body read into memory; a larger body is an unknown shape, not an out-of-memory. For a stream,
+    /// the most text kept from it: a stream with more is cut there and ends as stream_truncated.
+    /// </summary>
     public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Opt-in: log prompt and completion text. Off by default; the key is redacted either way.</summary>
