@@ -11,7 +11,7 @@ namespace CometApi.Benchmarks;
 /// into the pipe and stops the clock when the delta comes out. <see cref="DeltasAlreadyRead"/> shows whether the
 /// cost depends on how far into the stream the chunk is.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(SteadyShortJob))]
 [MemoryDiagnoser]
 public class DeltaLatencyBenchmarks
 {

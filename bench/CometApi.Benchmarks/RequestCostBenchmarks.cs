@@ -6,7 +6,7 @@ namespace CometApi.Benchmarks;
 /// Per-request cost of one non-streamed pong completion over loopback HTTP: the suite's client with its whole policy
 /// on, against raw HttpClient + System.Text.Json (the baseline) and the official OpenAI SDK, all on the same stub.
 /// </summary>
-[ShortRunJob]
+[Config(typeof(SteadyShortJob))]
 [MemoryDiagnoser]
 public class RequestCostBenchmarks : AgainstTheStub
 {

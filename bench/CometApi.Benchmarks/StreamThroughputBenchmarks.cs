@@ -10,7 +10,6 @@ namespace CometApi.Benchmarks;
 /// Reading one long stream (<see cref="StubBodies.LongStreamDeltas"/> content deltas, about 2 MB) from the stub to
 /// the last delta: the suite's client, raw HttpClient + SseParser + System.Text.Json (baseline) and the OpenAI SDK.
 /// </summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 [Config(typeof(WithThroughputColumn))]
 public class StreamThroughputBenchmarks : AgainstTheStub
@@ -60,7 +59,11 @@ public class StreamThroughputBenchmarks : AgainstTheStub
 
     private sealed class WithThroughputColumn : ManualConfig
     {
-        public WithThroughputColumn() => AddColumn(new ThroughputColumn());
+        public WithThroughputColumn()
+        {
+            Add(new SteadyShortJob());
+            AddColumn(new ThroughputColumn());
+        }
     }
 
     /// <summary>Stream bytes divided by the mean time of one read of the whole stream.</summary>

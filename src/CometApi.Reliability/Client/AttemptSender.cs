@@ -195,7 +195,10 @@ internal sealed class AttemptSender(
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         Keep(response.Headers.NonValidated, headers);
-        Keep(response.Content.Headers.NonValidated, headers);
+        // Of the content headers only the type is kept: looked up alone, so Content-Length (already parsed, and then
+        // read under a lock by an enumeration) is not touched again.
+        if (response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type))
+            headers["content-type"] = redactor.Redact(type.ToString());
 
         // Everything kept comes from the provider, which may echo the key anywhere: redact each value, not only the message.
         var message = Redacted(error?.Message);

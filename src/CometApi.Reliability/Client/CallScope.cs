@@ -18,7 +18,12 @@ internal sealed class CallScope : IDisposable
         CallerToken = callerToken;
     }
 
-    public string Id { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// 32 hex digits, like a Guid in "N" format. Drawn from <see cref="Random.Shared"/>: a correlation id needs to be
+    /// unique, not unpredictable, and Guid.NewGuid asks the kernel for random bytes on every call (about 1.5 µs here,
+    /// a tenth of the client's own cost per call).
+    /// </summary>
+    public string Id { get; } = NewId();
     public DateTimeOffset Deadline { get; }
     public CancellationToken CallerToken { get; }
 
@@ -26,6 +31,13 @@ internal sealed class CallScope : IDisposable
     public CancellationToken Token => _linked.Token;
 
     public TimeSpan Elapsed => _time.GetElapsedTime(_started);
+
+    private static string NewId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Random.Shared.NextBytes(bytes);
+        return Convert.ToHexStringLower(bytes);
+    }
 
     public void Dispose()
     {

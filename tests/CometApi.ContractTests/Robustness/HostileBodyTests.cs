@@ -58,7 +58,7 @@ public sealed class HostileBodyTests
         var result = await client.CallAsync(streaming: true, deltas).WaitAsync(Hung);
 
         result.Class.Should().Be(FailureClass.Timeout, "the deadline ends a stream that does not");
-        result.Attempts.Should().ContainSingle().Which.Note.Should().Be("total deadline reached mid-stream");
+        result.Attempts.Should().ContainSingle().Which.Note.Should().Contain("total deadline reached");
         deltas.Should().NotBeEmpty();
         result.Text!.Length.Should().BeLessThanOrEqualTo(DefaultCap + 2);
     }
