@@ -23,7 +23,4 @@ internal sealed class AttemptOutcome
 
     /// <summary>A stream whose first delta is ready: from here on, nothing is retried.</summary>
     public SseChatReader? Stream { get; init; }
-
-    /// <summary>False for outcomes made without an HTTP attempt (cancelled during a backoff wait).</summary>
-    public bool Sent { get; init; } = true;
 }

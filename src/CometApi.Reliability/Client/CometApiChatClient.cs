@@ -224,7 +224,6 @@ public sealed class CometApiChatClient : IDisposable
                 Decision = _contracts.Policy.Classify(signals),
                 Signals = signals,
                 StartedAt = _time.GetUtcNow(),
-                Sent = false,
                 Metadata = attempts.Count > 0 ? ResponseMetadata.None with { RequestId = attempts[^1].RequestId, StatusCode = attempts[^1].StatusCode } : ResponseMetadata.None,
                 Note = "cancelled during the backoff wait",
             };
