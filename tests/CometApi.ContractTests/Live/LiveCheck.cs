@@ -38,17 +38,9 @@ public sealed class LiveCheck : IDisposable
         return client;
     }
 
-    public async Task<ChatResult> StreamAsync(CometApiChatClient client, List<string> deltas)
-    {
-        ChatResult? final = null;
-        await foreach (var e in client.StreamAsync(Session.PongRequest()))
-        {
-            if (e.Content is { } c) deltas.Add(c);
-            final = e.Result ?? final;
-        }
-
-        return final!;
-    }
+    /// <summary>The PONG call on the live target, within the token cap.</summary>
+    public Task<ChatResult> CallAsync(CometApiChatClient client, bool streaming, List<string>? deltas = null) =>
+        client.CallAsync(streaming, deltas, Session.PongRequest());
 
     /// <summary>Writes the evidence entry, then asserts the class and what every live answer must show.</summary>
     public void ShouldEndIn(ChatResult result, FailureClass expected, ITestOutputHelper output)

@@ -69,9 +69,21 @@ public sealed class LiveSession
             Retry = new RetrySettings { MaxRetries = 0 },
         };
         configure?.Invoke(options);
-        var handler = new BudgetedHandler(Budget, new SocketsHttpHandler { AllowAutoRedirect = false });
-        return new CometApiChatClient(options, TestContracts.Set, handler, logs.Factory, ledger: ledger);
+        return new CometApiChatClient(options, TestContracts.Set, Transport(), logs.Factory, ledger: ledger);
     }
+
+    /// <summary>For raw live requests (shapes, the models list): the same budgeted transport as the clients.</summary>
+    public HttpClient CreateHttpClient() => new(Transport()) { Timeout = Settings.Timeout };
+
+    /// <summary>Adds the live key as the profile's auth header.</summary>
+    public HttpRequestMessage Authorized(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(TestContracts.Profile.AuthScheme.Value, ApiKey);
+        return request;
+    }
+
+    /// <summary>Every live request goes through the budget, and no redirect is followed (the key stays on this host).</summary>
+    private BudgetedHandler Transport() => new(Budget, new SocketsHttpHandler { AllowAutoRedirect = false });
 
     /// <summary>The checklist's PONG request, within the token cap.</summary>
     public ChatCompletionRequest PongRequest() => Canaries.PongRequest(Budget.MaxTokens);

@@ -121,7 +121,7 @@ public sealed class LoadTests(ITestOutputHelper output)
         for (var round = 0; round < Rounds; round++)
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, CallsPerRound), new ParallelOptions { MaxDegreeOfParallelism = InFlight },
-                async (i, _) => calls.Add((await client.CallAsync(streaming: i % 2 == 1)).IsSuccess ? "success" : "failure"));
+                async (i, token) => calls.Add((await client.CallAsync(streaming: i % 2 == 1, cancellationToken: token)).IsSuccess ? "success" : "failure"));
             live.Add(GC.GetTotalMemory(forceFullCollection: true));
         }
 

@@ -46,9 +46,8 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
     public async Task Live_the_models_list_answers_with_the_openai_list_shape()
     {
         var session = LiveSession.Require(requests: 1);
-        using var http = new HttpClient(new BudgetedHandler(session.Budget, new SocketsHttpHandler { AllowAutoRedirect = false }));
-        using var request = new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.ApiKey);
+        using var http = session.CreateHttpClient();
+        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value));
 
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

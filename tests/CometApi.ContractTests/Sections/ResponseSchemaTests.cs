@@ -97,7 +97,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         using var check = LiveCheck.Start("CL4.response.stream");
         var deltas = new List<string>();
 
-        var result = await check.StreamAsync(check.Client(), deltas);
+        var result = await check.CallAsync(check.Client(), streaming: true, deltas);
 
         check.ShouldEndIn(result, FailureClass.Success, output);
         deltas.Should().NotBeEmpty();

@@ -55,12 +55,8 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     public async Task The_backoff_is_jittered_between_250_and_1000_ms_and_waited_on_the_injected_clock()
     {
         using var world = new SimulatedCometApi();
-        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
-        var time = new TimerWatchingTimeProvider();
-        var client = world.CreateClient(configure: o => o.Retry = new RetrySettings(), time: time, jitter: () => 0.5);
+        var (client, time, backoffTimer) = AlwaysUnavailableWithPinnedBackoff(world);
 
-        // Watch for the timer before the call starts: a fast 503 could create it before a later watch began.
-        var backoffTimer = time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625));
         var call = client.CompleteAsync(Canaries.PongRequest());
         var backoff = await backoffTimer;
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "the retry waits for the backoff");
@@ -81,13 +77,11 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     public async Task Cancelling_during_the_backoff_wait_ends_the_call_without_the_retry()
     {
         using var world = new SimulatedCometApi();
-        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
-        var time = new TimerWatchingTimeProvider();
-        var client = world.CreateClient(configure: o => o.Retry = new RetrySettings(), time: time, jitter: () => 0.5);
+        var (client, _, backoffTimer) = AlwaysUnavailableWithPinnedBackoff(world);
         using var cts = new CancellationTokenSource();
 
         var call = client.CompleteAsync(Canaries.PongRequest(), cts.Token);
-        await time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625));
+        await backoffTimer;
         await cts.CancelAsync();
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -118,7 +112,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = await CallAsync(client, streaming, cts.Token);
+        var result = await client.CallAsync(streaming, cancellationToken: cts.Token);
 
         result.Class.Should().Be(FailureClass.Cancelled);
         result.FallbackUsed.Should().BeFalse();
@@ -160,12 +154,17 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         result.Attempts.Should().ContainSingle("no time is left for a retry");
     }
 
-    private static async Task<ChatResult> CallAsync(CometApiChatClient client, bool streaming, CancellationToken token)
+    /// <summary>
+    /// A provider that always answers 503, and a client with the default retry settings, jitter pinned at 0.5 (a
+    /// 625 ms backoff) and a fake clock already watching for that backoff's timer: watching only after the call
+    /// started could miss a timer a fast 503 created first.
+    /// </summary>
+    private static (CometApiChatClient Client, TimerWatchingTimeProvider Time, Task<TimeSpan> BackoffTimer) AlwaysUnavailableWithPinnedBackoff(SimulatedCometApi world)
     {
-        if (!streaming) return await client.CompleteAsync(Canaries.PongRequest(), token);
-        ChatResult? final = null;
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest(), token)) final = e.Result ?? final;
-        return final!;
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(503));
+        var time = new TimerWatchingTimeProvider();
+        var client = world.CreateClient(configure: o => o.Retry = new RetrySettings(), time: time, jitter: () => 0.5);
+        return (client, time, time.WaitForTimerAsync(TimeSpan.FromMilliseconds(625)));
     }
 
     /// <summary>A fake clock that reports the timers the client creates, so a test can advance exactly past a backoff.</summary>

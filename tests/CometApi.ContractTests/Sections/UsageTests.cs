@@ -146,7 +146,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         using var check = LiveCheck.Start("CL7.usage-reported");
         var deltas = new List<string>();
 
-        var result = await check.StreamAsync(check.Client(), deltas);
+        var result = await check.CallAsync(check.Client(), streaming: true, deltas);
 
         check.ShouldEndIn(result, FailureClass.Success, output);
         var row = check.Ledger.Rows.Should().ContainSingle().Subject;

@@ -24,10 +24,7 @@ public sealed class LiveShapeSource : IShapeSource
     {
         ArgumentNullException.ThrowIfNull(shapeCase);
         var session = LiveSession.Require(requests: 1);
-        using var http = new HttpClient(new BudgetedHandler(session.Budget, new SocketsHttpHandler { AllowAutoRedirect = false }))
-        {
-            Timeout = session.Settings.Timeout,
-        };
+        using var http = session.CreateHttpClient();
         using var request = Request(session, shapeCase);
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -38,19 +35,13 @@ public sealed class LiveShapeSource : IShapeSource
     {
         var baseUrl = session.BaseUrl.TrimEnd('/') + "/";
         if (shapeCase.Endpoint == ShapeCase.Models)
-            return Authorized(new HttpRequestMessage(HttpMethod.Get, baseUrl + TestContracts.Profile.ModelsPath.Value), session);
+            return session.Authorized(new HttpRequestMessage(HttpMethod.Get, baseUrl + TestContracts.Profile.ModelsPath.Value));
 
         var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + TestContracts.Profile.ChatCompletionsPath.Value)
         {
             Content = new ByteArrayContent(RequestBody.Serialize(session.PongRequest(), session.Model, shapeCase.IsStreaming)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return shapeCase.Scenario == "auth-missing-key-401" ? request : Authorized(request, session);
-    }
-
-    private static HttpRequestMessage Authorized(HttpRequestMessage request, LiveSession session)
-    {
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.ApiKey);
-        return request;
+        return shapeCase.Scenario == "auth-missing-key-401" ? request : session.Authorized(request);
     }
 }
