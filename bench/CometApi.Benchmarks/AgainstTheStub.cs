@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Parsing;
 using OpenAI.Chat;
@@ -16,7 +15,7 @@ public abstract class AgainstTheStub
     internal RawChatClient Raw { get; private set; } = null!;
     protected CometApiChatClient Suite { get; private set; } = null!;
     protected ChatClient Sdk { get; private set; } = null!;
-    protected ChatCompletionRequest Request { get; } = Canaries.PongRequest();
+    protected ChatCompletionRequest Request { get; } = BenchInputs.PongRequest();
     protected OpenAI.Chat.ChatMessage[] SdkMessages { get; } = [new UserChatMessage(Contenders.Prompt)];
     protected ChatCompletionOptions SdkOptions { get; } = Contenders.OpenAiOptions();
 

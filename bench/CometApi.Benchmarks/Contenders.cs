@@ -1,6 +1,5 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using OpenAI;
@@ -17,14 +16,14 @@ internal static class Contenders
 {
     public const string ApiKey = "sk-bench-000000000000000000000000";
     public const string Model = "gpt-5.4-mini";
-    public static readonly string Prompt = Canaries.PongRequest().Messages[0].Content!;
+    public static readonly string Prompt = BenchInputs.PongRequest().Messages[0].Content!;
 
     /// <summary>The suite's client with its whole policy on: classification, ledger, metrics and redacted logging.</summary>
     public static CometApiChatClient Suite(Uri chatEndpoint, SuitePolicySinks sinks, HttpMessageHandler? handler = null, TimeSpan? deadline = null)
     {
         var options = new CometApiOptions { ApiKey = ApiKey, Model = Model, ChatEndpoint = chatEndpoint.ToString() };
         if (deadline is { } d) (options.TotalTimeout, options.AttemptTimeout) = (d, d);
-        return new CometApiChatClient(options, TestContracts.Set, handler, sinks.Loggers, ledger: sinks.Ledger);
+        return new CometApiChatClient(options, BenchInputs.Contracts, handler, sinks.Loggers, ledger: sinks.Ledger);
     }
 
     /// <summary>The official SDK pointed at the same endpoint (it appends chat/completions to the base).</summary>

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability.Client;
 using OpenAI.Chat;
 
@@ -89,7 +88,7 @@ public class DeltaLatencyBenchmarks
 
     private static async IAsyncEnumerable<string> SuiteDeltas(CometApiChatClient client)
     {
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest()).ConfigureAwait(false))
+        await foreach (var e in client.StreamAsync(BenchInputs.PongRequest()).ConfigureAwait(false))
         {
             if (e.Content is { Length: > 0 } text) yield return text;
         }

@@ -37,7 +37,7 @@ public sealed class StubBodies
     private static StubBodies Load()
     {
         var pong = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "bodies", "chat-pong.json"));
-        var events = CometApi.ContractTests.Simulation.TimedSseProvider.SplitEvents(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse")));
+        var events = CometApi.ContractTests.Simulation.TimedSseResponder.SplitEvents(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse")));
         // success-pong.sse: role chunk, "po", "ng", finish chunk, usage chunk, [DONE].
         var opening = events[0];
         var content = events[1];

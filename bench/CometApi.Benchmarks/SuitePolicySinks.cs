@@ -9,7 +9,7 @@ namespace CometApi.Benchmarks;
 /// <summary>
 /// Where the suite's client sends its policy output during a benchmark, all of it switched on: an in-memory ledger,
 /// a metrics listener that aggregates every measurement (as an exporter would), and loggers that are enabled at
-/// every level and format each message, then drop it (<see cref="DiscardingLoggerProvider"/>: the cost of producing
+/// every level and format each message, then drop it (<see cref="DiscardingLogSink"/>: the cost of producing
 /// a log line is in, a sink's I/O is not).
 /// </summary>
 internal sealed class SuitePolicySinks : IDisposable
@@ -26,7 +26,7 @@ internal sealed class SuitePolicySinks : IDisposable
         _listener.SetMeasurementEventCallback<long>((_, _, _, _) => Interlocked.Increment(ref _measurements));
         _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _measurements));
         _listener.Start();
-        Loggers = DiscardingLoggerProvider.Factory();
+        Loggers = DiscardingLogSink.Factory();
     }
 
     public InMemoryUsageLedger Ledger { get; } = new();

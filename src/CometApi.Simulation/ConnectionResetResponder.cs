@@ -11,7 +11,7 @@ namespace CometApi.ContractTests.Simulation;
 /// <see cref="IOException"/> ("Connection reset by peer" or "response ended prematurely").
 /// WireMock.Net has no fault type for this.
 /// </summary>
-public sealed class ConnectionResetProvider : IResponseProvider
+public sealed class ConnectionResetResponder : IResponseProvider
 {
     /// <inheritdoc />
     public Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
@@ -19,6 +19,6 @@ public sealed class ConnectionResetProvider : IResponseProvider
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Abort();
-        return Task.FromResult(ProviderResult.AlreadyWritten);
+        return Task.FromResult(ResponderResult.AlreadyWritten);
     }
 }

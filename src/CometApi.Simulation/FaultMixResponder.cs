@@ -8,13 +8,13 @@ namespace CometApi.ContractTests.Simulation;
 
 /// <summary>
 /// A provider under load: numbers each request as it arrives and answers as <see cref="FaultMix"/> says — the pong
-/// completion, a 500 or 503 error body, a connection reset (<see cref="ConnectionResetProvider"/>), or a slow answer
-/// whose body stalls until the client gives up (<see cref="StalledBodyProvider"/>). Counts what it served.
+/// completion, a 500 or 503 error body, a connection reset (<see cref="ConnectionResetResponder"/>), or a slow answer
+/// whose body stalls until the client gives up (<see cref="StalledBodyResponder"/>). Counts what it served.
 /// </summary>
-public sealed class FaultMixProvider(FaultMix mix) : IResponseProvider
+public sealed class FaultMixResponder(FaultMix mix) : IResponseProvider
 {
-    private readonly ConnectionResetProvider _reset = new();
-    private readonly StalledBodyProvider _slow = new(mix.SuccessBody, mix.SuccessBody.Length / 2);
+    private readonly ConnectionResetResponder _reset = new();
+    private readonly StalledBodyResponder _slow = new(mix.SuccessBody, mix.SuccessBody.Length / 2);
     private readonly ConcurrentDictionary<LoadFault, int> _served = new();
     private int _requests;
 
@@ -45,7 +45,7 @@ public sealed class FaultMixProvider(FaultMix mix) : IResponseProvider
                 break;
         }
 
-        return ProviderResult.AlreadyWritten;
+        return ResponderResult.AlreadyWritten;
     }
 
     private static async Task WriteAsync(HttpContext context, int status, byte[] body, int request)

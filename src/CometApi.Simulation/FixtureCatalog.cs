@@ -62,7 +62,7 @@ public sealed class FixtureCatalog
     public string PathOf(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
 
     /// <summary>Reads <c>scenarios.json</c> from <paramref name="fixturesRoot"/> (default <see cref="RepoPaths.Fixtures"/>), applies mode overrides and validates it.</summary>
-    /// <exception cref="InvalidDataException">The catalog is malformed or refers to missing files or unknown providers.</exception>
+    /// <exception cref="InvalidDataException">The catalog is malformed or refers to missing files or unknown responders.</exception>
     public static FixtureCatalog Load(string? fixturesRoot = null)
     {
         var root = Path.GetFullPath(fixturesRoot ?? RepoPaths.Fixtures);
@@ -174,24 +174,24 @@ public sealed class FixtureCatalog
             }
 
             var where = $"{scenario.Name}.{modeName}";
-            var kinds = new[] { mode.Mapping, mode.Sse, mode.Provider }.Count(v => v is not null);
+            var kinds = new[] { mode.Mapping, mode.Sse, mode.Responder }.Count(v => v is not null);
             if (kinds != 1)
             {
-                problems.Add($"{where}: set exactly one of 'mapping', 'sse', 'provider' (found {kinds})");
+                problems.Add($"{where}: set exactly one of 'mapping', 'sse', 'responder' (found {kinds})");
             }
 
             RequireFile(where, "mapping", mode.Mapping);
             RequireFile(where, "sse", mode.Sse);
             RequireFile(where, "body", mode.Body);
 
-            if (mode.Provider is not null && !ScenarioSimulator.ProviderNames.Contains(mode.Provider))
+            if (mode.Responder is not null && !ScenarioSimulator.ResponderNames.Contains(mode.Responder))
             {
-                problems.Add($"{where}: unknown provider '{mode.Provider}' (known: {string.Join(", ", ScenarioSimulator.ProviderNames)})");
+                problems.Add($"{where}: unknown responder '{mode.Responder}' (known: {string.Join(", ", ScenarioSimulator.ResponderNames)})");
             }
 
-            if (mode.Provider == ScenarioSimulator.StalledBodyProviderName && mode.Body is null)
+            if (mode.Responder == ScenarioSimulator.StalledBodyResponderName && mode.Body is null)
             {
-                problems.Add($"{where}: the {ScenarioSimulator.StalledBodyProviderName} provider needs a 'body' file");
+                problems.Add($"{where}: the {ScenarioSimulator.StalledBodyResponderName} responder needs a 'body' file");
             }
 
             if (mode.PauseMs < 0)

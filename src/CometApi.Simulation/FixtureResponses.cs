@@ -5,7 +5,7 @@ namespace CometApi.ContractTests.Simulation;
 /// <summary>
 /// Reads, straight from the fixture files, the responses each (scenario, mode) serves: every mapping's
 /// <c>Response</c> (<c>BodyAsJson</c> or <c>Body</c>, status, Content-Type, fault), an SSE file, or the stalled-body
-/// provider's body file. A connection reset serves none.
+/// responder's body file. A connection reset serves none.
 /// </summary>
 public static class FixtureResponses
 {
@@ -20,7 +20,7 @@ public static class FixtureResponses
         {
             ScenarioModeKind.Mapping => FromMappingFile(fixturesRoot, mode.Mapping!),
             ScenarioModeKind.Sse => [FromFile(fixturesRoot, mode.Sse!, headers, FixtureResponse.EventStream)],
-            _ when mode.Provider == ScenarioSimulator.StalledBodyProviderName => [FromFile(fixturesRoot, mode.Body!, headers, FixtureResponse.Json)],
+            _ when mode.Responder == ScenarioSimulator.StalledBodyResponderName => [FromFile(fixturesRoot, mode.Body!, headers, FixtureResponse.Json)],
             _ => [],
         };
     }

@@ -4,14 +4,14 @@ using System.Net.Http.Headers;
 namespace CometApi.ContractTests.Infrastructure;
 
 /// <summary>
-/// A provider inside the test process: the client's <see cref="HttpMessageHandler"/> hands each request to
+/// A stand-in provider inside the test process: the client's <see cref="HttpMessageHandler"/> hands each request to
 /// <c>answer</c> with its 0-based number, and returns whatever it builds. The client cannot tell it from a socket.
 /// </summary>
-public sealed class InProcessProvider(Func<int, HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
+public sealed class InProcessHandler(Func<int, HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> answer) : HttpMessageHandler
 {
     private int _requests;
 
-    public InProcessProvider(Func<int, HttpResponseMessage> answer)
+    public InProcessHandler(Func<int, HttpResponseMessage> answer)
         : this((n, _, _) => Task.FromResult(answer(n)))
     {
     }

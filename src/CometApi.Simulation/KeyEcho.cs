@@ -6,13 +6,13 @@ using WireMock.Server;
 namespace CometApi.ContractTests.Simulation;
 
 /// <summary>
-/// Providers that echo the caller's key back in every place an answer can hold text: error message, code, type and
+/// Answers that echo the caller's key back in every place an answer can hold text: error message, code, type and
 /// param, request-id and rate-limit headers, an HTML page, a redirect URL, an SSE error frame. What the client keeps
 /// of such an answer must not hold the key.
 /// </summary>
 public static class KeyEcho
 {
-    public static IReadOnlyDictionary<string, Action<WireMockServer, string>> Providers { get; } = new Dictionary<string, Action<WireMockServer, string>>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, Action<WireMockServer, string>> Answers { get; } = new Dictionary<string, Action<WireMockServer, string>>(StringComparer.Ordinal)
     {
         ["401 with the key in every error field and header"] = (s, key) => ErrorBody(s, key, HttpStatusCode.Unauthorized),
         ["500 (retried) with the key in every error field and header"] = (s, key) => ErrorBody(s, key, HttpStatusCode.InternalServerError),
@@ -21,7 +21,7 @@ public static class KeyEcho
             .WithHeader("Content-Type", "text/html").WithBody($"<html><body>Bad gateway for Authorization: Bearer {key}</body></html>")),
         ["a redirect to a URL holding the key"] = (s, key) => s.Given(Request.Create().UsingPost()).RespondWith(Response.Create()
             .WithStatusCode(HttpStatusCode.TemporaryRedirect).WithHeader("Location", $"https://elsewhere.example.test/v1?key={key}&x=1")),
-        ["an SSE error frame echoing the key"] = (s, key) => s.Given(Request.Create().UsingPost()).RespondWith(new TimedSseProvider(
+        ["an SSE error frame echoing the key"] = (s, key) => s.Given(Request.Create().UsingPost()).RespondWith(new TimedSseResponder(
             $"data: {{\"error\":{{\"message\":\"key {key} is revoked\",\"type\":\"{key}\",\"code\":\"{key}\"}}}}\n\n",
             headers: new Dictionary<string, string> { ["x-request-id"] = key })),
     };

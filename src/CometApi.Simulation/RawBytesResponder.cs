@@ -9,7 +9,7 @@ namespace CometApi.ContractTests.Simulation;
 /// Answers every request with status 200 and whatever bytes <c>next</c> returns at that moment, byte for byte
 /// (invalid UTF-8 included): how the fuzzer puts a mutated answer on real loopback HTTP.
 /// </summary>
-public sealed class RawBytesProvider(Func<(byte[] Body, string MediaType)> next) : IResponseProvider
+public sealed class RawBytesResponder(Func<(byte[] Body, string MediaType)> next) : IResponseProvider
 {
     /// <inheritdoc />
     public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
@@ -22,6 +22,6 @@ public sealed class RawBytesProvider(Func<(byte[] Body, string MediaType)> next)
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         await context.Response.CompleteAsync().ConfigureAwait(false);
-        return ProviderResult.AlreadyWritten;
+        return ResponderResult.AlreadyWritten;
     }
 }

@@ -38,13 +38,13 @@ public sealed record ScenarioModes
     public ScenarioMode? Streaming { get; init; }
 }
 
-/// <summary>What serves one mode of a scenario; exactly one of <see cref="Mapping"/>, <see cref="Sse"/>, <see cref="Provider"/> is set.</summary>
+/// <summary>What serves one mode of a scenario; exactly one of <see cref="Mapping"/>, <see cref="Sse"/>, <see cref="Responder"/> is set.</summary>
 public sealed record ScenarioMode
 {
     /// <summary>Static WireMock.Net mapping file (one mapping or an array), relative to the fixtures folder.</summary>
     public string? Mapping { get; init; }
 
-    /// <summary>SSE file played by <see cref="TimedSseProvider"/>, relative to the fixtures folder.</summary>
+    /// <summary>SSE file played by <see cref="TimedSseResponder"/>, relative to the fixtures folder.</summary>
     public string? Sse { get; init; }
 
     /// <summary>How the SSE stream ends (sse modes).</summary>
@@ -53,16 +53,16 @@ public sealed record ScenarioMode
     /// <summary>Pause between SSE events in milliseconds (sse modes).</summary>
     public int PauseMs { get; init; }
 
-    /// <summary>Custom provider name: <c>connection-reset</c> or <c>stalled-body</c>.</summary>
-    public string? Provider { get; init; }
+    /// <summary>Custom responder name: <c>connection-reset</c> or <c>stalled-body</c>.</summary>
+    public string? Responder { get; init; }
 
-    /// <summary>Response body file for the stalled-body provider, relative to the fixtures folder.</summary>
+    /// <summary>Response body file for the stalled-body responder, relative to the fixtures folder.</summary>
     public string? Body { get; init; }
 
     /// <summary>Bytes of <see cref="Body"/> sent before the stall; half the body when absent.</summary>
     public int? SendBytes { get; init; }
 
-    /// <summary>Extra response headers for sse and provider modes (request ids, Content-Type).</summary>
+    /// <summary>Extra response headers for sse and responder modes (request ids, Content-Type).</summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
 
     /// <summary>The effective expectation: the scenario's <c>expect</c> with this mode's <c>expect</c> fields laid over it.</summary>
@@ -72,7 +72,7 @@ public sealed record ScenarioMode
     public ScenarioModeKind Kind =>
         Mapping is not null ? ScenarioModeKind.Mapping
         : Sse is not null ? ScenarioModeKind.Sse
-        : ScenarioModeKind.Provider;
+        : ScenarioModeKind.Responder;
 
     [JsonIgnore]
     public TimeSpan Pause => TimeSpan.FromMilliseconds(PauseMs);
@@ -82,7 +82,7 @@ public enum ScenarioModeKind
 {
     Mapping,
     Sse,
-    Provider,
+    Responder,
 }
 
 /// <summary>

@@ -12,15 +12,15 @@ public static class ScenarioSimulator
 {
     public const string ChatCompletionsPath = "/v1/chat/completions";
 
-    public const string ConnectionResetProviderName = "connection-reset";
+    public const string ConnectionResetResponderName = "connection-reset";
 
-    public const string StalledBodyProviderName = "stalled-body";
+    public const string StalledBodyResponderName = "stalled-body";
 
-    public static IReadOnlyList<string> ProviderNames { get; } = [ConnectionResetProviderName, StalledBodyProviderName];
+    public static IReadOnlyList<string> ResponderNames { get; } = [ConnectionResetResponderName, StalledBodyResponderName];
 
     /// <summary>
     /// Mounts what serves <paramref name="scenario"/> for a streaming or non-streaming request: its static mapping file(s)
-    /// (read with <c>ReadStaticMappingAndAddOrUpdate</c>, whatever paths they match) or a provider on
+    /// (read with <c>ReadStaticMappingAndAddOrUpdate</c>, whatever paths they match) or a responder on
     /// <c>POST /v1/chat/completions</c>. Every mounted mapping has the scenario name as Title, so
     /// <c>server.LogEntries.Where(e =&gt; e.MappingTitle == scenario.Name)</c> counts the attempts.
     /// </summary>
@@ -46,7 +46,7 @@ public static class ScenarioSimulator
                 .WithGuid(StableGuid($"{scenario.Name}/{(streaming ? "streaming" : "nonStreaming")}"))
                 .WithTitle(scenario.Name)
                 .WithDescription(scenario.Description)
-                .RespondWith(CreateProvider(mode, fixturesRoot));
+                .RespondWith(CreateResponder(mode, fixturesRoot));
         }
 
         return mode.Expect;
@@ -56,8 +56,8 @@ public static class ScenarioSimulator
     public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming) =>
         Mount(server, scenario, streaming, RepoPaths.Fixtures);
 
-    /// <summary>The provider for an sse or provider mode.</summary>
-    public static IResponseProvider CreateProvider(ScenarioMode mode, string fixturesRoot)
+    /// <summary>The responder for an sse or responder mode.</summary>
+    public static IResponseProvider CreateResponder(ScenarioMode mode, string fixturesRoot)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(fixturesRoot);
@@ -66,18 +66,18 @@ public static class ScenarioSimulator
         if (mode.Sse is not null)
         {
             var text = File.ReadAllText(Path.Combine(fixturesRoot, mode.Sse));
-            return new TimedSseProvider(text, mode.End, mode.Pause, headers);
+            return new TimedSseResponder(text, mode.End, mode.Pause, headers);
         }
 
-        switch (mode.Provider)
+        switch (mode.Responder)
         {
-            case ConnectionResetProviderName:
-                return new ConnectionResetProvider();
-            case StalledBodyProviderName:
+            case ConnectionResetResponderName:
+                return new ConnectionResetResponder();
+            case StalledBodyResponderName:
                 var body = File.ReadAllBytes(Path.Combine(fixturesRoot, mode.Body ?? throw new InvalidOperationException("stalled-body needs a body file.")));
-                return new StalledBodyProvider(body, mode.SendBytes ?? body.Length / 2, headers);
+                return new StalledBodyResponder(body, mode.SendBytes ?? body.Length / 2, headers);
             default:
-                throw new InvalidOperationException($"Mode has no sse file and an unknown provider '{mode.Provider}'.");
+                throw new InvalidOperationException($"Mode has no sse file and an unknown responder '{mode.Responder}'.");
         }
     }
 

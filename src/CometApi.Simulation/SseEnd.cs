@@ -1,6 +1,6 @@
 namespace CometApi.ContractTests.Simulation;
 
-/// <summary>How <see cref="TimedSseProvider"/> ends a stream after its last event.</summary>
+/// <summary>How <see cref="TimedSseResponder"/> ends a stream after its last event.</summary>
 public enum SseEnd
 {
     /// <summary>Finish the response cleanly (<c>HttpResponse.CompleteAsync</c>).</summary>

@@ -10,7 +10,7 @@ namespace CometApi.ContractTests.Simulation;
 /// <c>sendBytes</c> bytes are sent and flushed, then nothing more until the client aborts the request.
 /// A static mapping's <c>Delay</c> cannot do this: it holds back the headers too.
 /// </summary>
-public sealed class StalledBodyProvider : IResponseProvider
+public sealed class StalledBodyResponder : IResponseProvider
 {
     /// <summary>The longest a stalled response is held open when the client never gives up.</summary>
     public static readonly TimeSpan SafetyCap = TimeSpan.FromSeconds(30);
@@ -22,7 +22,7 @@ public sealed class StalledBodyProvider : IResponseProvider
     /// <param name="body">The whole body the response announces.</param>
     /// <param name="sendBytes">How many bytes of it are sent before the stall (0 to body length).</param>
     /// <param name="headers">Extra response headers, e.g. <c>x-request-id</c>; a Content-Type here replaces application/json.</param>
-    public StalledBodyProvider(byte[] body, int sendBytes, IDictionary<string, string>? headers = null)
+    public StalledBodyResponder(byte[] body, int sendBytes, IDictionary<string, string>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegative(sendBytes);
@@ -65,6 +65,6 @@ public sealed class StalledBodyProvider : IResponseProvider
             // The connection went away while writing.
         }
 
-        return ProviderResult.AlreadyWritten;
+        return ResponderResult.AlreadyWritten;
     }
 }

@@ -13,7 +13,7 @@ namespace CometApi.ContractTests.Simulation;
 /// WireMock's own <c>WithSseBody</c> is not used: it keeps one queue per mapping (a second request gets an
 /// empty 200), ignores the status code and waits an hour on a writer that never closes.
 /// </summary>
-public sealed class TimedSseProvider : IResponseProvider
+public sealed class TimedSseResponder : IResponseProvider
 {
     /// <summary>The longest a stalled stream is held open when the client never gives up.</summary>
     public static readonly TimeSpan SafetyCap = TimeSpan.FromSeconds(30);
@@ -29,7 +29,7 @@ public sealed class TimedSseProvider : IResponseProvider
     /// <param name="end">How the stream ends after its last event.</param>
     /// <param name="pause">Delay between two events (none before the first).</param>
     /// <param name="headers">Extra response headers, e.g. <c>x-request-id</c>; a Content-Type here replaces text/event-stream.</param>
-    public TimedSseProvider(string sseText, SseEnd end = SseEnd.Complete, TimeSpan pause = default, IDictionary<string, string>? headers = null)
+    public TimedSseResponder(string sseText, SseEnd end = SseEnd.Complete, TimeSpan pause = default, IDictionary<string, string>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(sseText);
         ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
@@ -100,7 +100,7 @@ public sealed class TimedSseProvider : IResponseProvider
             // The connection went away while writing.
         }
 
-        return ProviderResult.AlreadyWritten;
+        return ResponderResult.AlreadyWritten;
     }
 
     /// <summary>Splits SSE text on blank lines; every complete event keeps its <c>\n\n</c> terminator.</summary>

@@ -5,7 +5,7 @@ using CometApi.ContractTests.Infrastructure;
 namespace CometApi.ContractTests.Simulation;
 
 /// <summary>
-/// An in-process provider for canary traffic: the n-th request to the primary host gets the n-th behaviour of the
+/// An in-process stand-in provider for canary traffic: the n-th request to the primary host gets the n-th behaviour of the
 /// mix (deterministic, no network, thousands of calls per second); every request to any other host is the
 /// fallback provider answering pong.
 /// </summary>

@@ -2,8 +2,6 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("CometApi.ContractTests.Evidence.EvidenceTestFramework", "CometApi.ContractTests")]
-
 namespace CometApi.ContractTests.Evidence;
 
 /// <summary>

@@ -86,7 +86,7 @@ public sealed class LiveSession
     private BudgetedHandler Transport() => new(Budget, new SocketsHttpHandler { AllowAutoRedirect = false });
 
     /// <summary>The checklist's PONG request, within the token cap.</summary>
-    public ChatCompletionRequest PongRequest() => Canaries.PongRequest(Budget.MaxTokens);
+    public ChatCompletionRequest PongRequest() => LeakMarkers.PongRequest(Budget.MaxTokens);
 
     private static LiveSession Start(LiveSettings settings)
     {

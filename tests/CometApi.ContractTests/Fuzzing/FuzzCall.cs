@@ -11,13 +11,13 @@ public sealed record FuzzCall(ChatResult Result, IReadOnlyList<string> Deltas, i
     public static async Task<FuzzCall> RunAsync(CometApiChatClient client, bool streamRequested)
     {
         if (!streamRequested)
-            return new FuzzCall(await client.CompleteAsync(Canaries.PongRequest()), [], 1, true);
+            return new FuzzCall(await client.CompleteAsync(LeakMarkers.PongRequest()), [], 1, true);
 
         var deltas = new List<string>();
         ChatResult? result = null;
         var finals = 0;
         var finalWasLast = true;
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest()))
+        await foreach (var e in client.StreamAsync(LeakMarkers.PongRequest()))
         {
             if (result is not null) finalWasLast = false;
             if (e.Content is { } text) deltas.Add(text);

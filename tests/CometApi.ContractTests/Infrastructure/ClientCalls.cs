@@ -13,7 +13,7 @@ public static class ClientCalls
         ChatCompletionRequest? request = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        request ??= Canaries.PongRequest();
+        request ??= LeakMarkers.PongRequest();
         if (!streaming) return await client.CompleteAsync(request, cancellationToken);
         ChatResult? final = null;
         await foreach (var e in client.StreamAsync(request, cancellationToken))

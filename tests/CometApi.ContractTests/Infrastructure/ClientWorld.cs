@@ -20,8 +20,8 @@ public abstract class ClientWorld : IDisposable
 
     /// <summary>Every attempt of every client created here, as billing would see it.</summary>
     public InMemoryUsageLedger Ledger { get; } = new();
-    public string ApiKey { get; } = Canaries.NewApiKey();
-    public string FallbackApiKey { get; } = Canaries.NewApiKey();
+    public string ApiKey { get; } = LeakMarkers.NewApiKey();
+    public string FallbackApiKey { get; } = LeakMarkers.NewApiKey();
 
     /// <summary>The primary provider's chat-completions URL.</summary>
     public abstract string ChatEndpoint { get; }
@@ -69,7 +69,7 @@ public abstract class ClientWorld : IDisposable
     }
 
     /// <summary>Neither key nor prompt text may appear in anything the client logged.</summary>
-    public void ShouldNotHaveLoggedSecrets() => Logs.ShouldNotContain(ApiKey, FallbackApiKey, Canaries.PromptMarker);
+    public void ShouldNotHaveLoggedSecrets() => Logs.ShouldNotContain(ApiKey, FallbackApiKey, LeakMarkers.PromptMarker);
 
     public void Dispose()
     {

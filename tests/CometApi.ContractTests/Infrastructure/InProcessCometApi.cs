@@ -1,15 +1,15 @@
 namespace CometApi.ContractTests.Infrastructure;
 
 /// <summary>
-/// A test world whose provider answers from memory through <see cref="InProcessProvider"/>: no socket, no server,
+/// A test world whose provider answers from memory through <see cref="InProcessHandler"/>: no socket, no server,
 /// so thousands of calls take a second. For what loopback HTTP adds nothing to (parsing, accounting, memory).
 /// </summary>
-public sealed class InProcessCometApi(InProcessProvider provider) : ClientWorld
+public sealed class InProcessCometApi(InProcessHandler handler) : ClientWorld
 {
-    public InProcessProvider Provider { get; } = provider;
+    public InProcessHandler Handler { get; } = handler;
 
     /// <summary>Never contacted: the in-process provider answers before any connection is made.</summary>
     public override string ChatEndpoint => "http://127.0.0.1:9/v1/chat/completions";
 
-    protected override HttpMessageHandler Transport => Provider;
+    protected override HttpMessageHandler Transport => Handler;
 }

@@ -24,7 +24,7 @@ internal static class SimulatorWarmup
         var options = new CometApiOptions { ApiKey = "sk-warmup-000000", Model = "m", ChatEndpoint = server.Url + "/v1/chat/completions" };
         using var client = new CometApiChatClient(options, TestContracts.Set);
         for (var i = 0; i < 3; i++)
-            client.CompleteAsync(Canaries.PongRequest()).GetAwaiter().GetResult();
+            client.CompleteAsync(LeakMarkers.PongRequest()).GetAwaiter().GetResult();
         return true;
     }
 }

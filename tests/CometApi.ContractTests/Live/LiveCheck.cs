@@ -56,7 +56,7 @@ public sealed class LiveCheck : IDisposable
         result.OperatorAction.Should().Be(TestContracts.Policy.For(result.Class).OperatorAction);
         if (result.Attempts.Count == 1 && result.Metadata.StatusCode is not null)
             result.RequestId.Should().NotBeNullOrEmpty("the provider's request id is kept for support");
-        Logs.ShouldNotContain(Session.ApiKey, Canaries.PromptMarker);
+        Logs.ShouldNotContain(Session.ApiKey, LeakMarkers.PromptMarker);
         if (Session.RevokedKey is { } revoked) Logs.ShouldNotContain(revoked);
     }
 

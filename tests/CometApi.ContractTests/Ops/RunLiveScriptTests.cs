@@ -99,7 +99,7 @@ public sealed class RunLiveScriptTests
     {
         using var env = EnvironmentScope.Begin();
         using var dotnet = new FakeDotnet(exitCode: 3);
-        var realKey = Canaries.NewApiKey();
+        var realKey = LeakMarkers.NewApiKey();
         // The caller starts outside live mode (even when this suite itself runs live), so "comes back" is checkable.
         env.Set("PATH", dotnet.PathWithFakeFirst).Set("COMETAPI_EVIDENCE_DIR", null).Set("COMETAPI_LIVE", null).Set("COMETAPI_SIMULATE", null)
             .Set("COMETAPI_API_KEY", realKey).Set("COMETAPI_KEY", realKey).Set("COMETAPI_REVOKED_KEY", realKey);
@@ -160,7 +160,7 @@ public sealed class RunLiveScriptTests
     {
         using var env = EnvironmentScope.Begin();
         using var dotnet = new FakeDotnet(exitCode: 1);
-        var key = Canaries.NewApiKey();
+        var key = LeakMarkers.NewApiKey();
         env.Set("PATH", dotnet.PathWithFakeFirst).Set("COMETAPI_API_KEY", null).Set("COMETAPI_KEY", null)
             .Set(keyVariable, key).Set("COMETAPI_SIMULATE", "1");
         var runId = NewRunId();
@@ -185,7 +185,7 @@ public sealed class RunLiveScriptTests
     {
         using var env = EnvironmentScope.Begin();
         using var dotnet = new FakeDotnet(exitCode: 0);
-        var key = Canaries.NewApiKey();
+        var key = LeakMarkers.NewApiKey();
         env.Set("PATH", dotnet.PathWithFakeFirst).Set("COMETAPI_API_KEY", key);
 
         var run = ScriptHost.Run(Script, new Dictionary<string, object>

@@ -30,9 +30,9 @@ public sealed class HostileBodyTests
     public async Task A_100_MB_body_is_an_unknown_shape_read_no_further_than_the_cap(bool announced, string how)
     {
         var body = new RepeatingStream("{\"choices\":[\""u8.ToArray(), "x"u8.ToArray(), HundredMegabytes);
-        using var world = new InProcessCometApi(new InProcessProvider(_ =>
+        using var world = new InProcessCometApi(new InProcessHandler(_ =>
         {
-            var response = InProcessProvider.Respond(body, "application/json");
+            var response = InProcessHandler.Respond(body, "application/json");
             if (announced) response.Content.Headers.ContentLength = HundredMegabytes;
             return response;
         }));
@@ -51,7 +51,7 @@ public sealed class HostileBodyTests
     {
         var deadline = TimeSpan.FromMilliseconds(200);
         var stream = new RepeatingStream(RoleEvent, Encoding.UTF8.GetBytes("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"po\"}}]}\n\n"));
-        using var world = new InProcessCometApi(new InProcessProvider(_ => InProcessProvider.Respond(stream, "text/event-stream")));
+        using var world = new InProcessCometApi(new InProcessHandler(_ => InProcessHandler.Respond(stream, "text/event-stream")));
         var client = world.CreateClient(configure: o => (o.TotalTimeout, o.AttemptTimeout) = (deadline, deadline));
         var deltas = new List<string>();
 
@@ -68,7 +68,7 @@ public sealed class HostileBodyTests
     {
         var delta = "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + new string('x', 64 * 1024) + "\"}}]}\n\n";
         var stream = new RepeatingStream(RoleEvent, Encoding.UTF8.GetBytes(delta));
-        using var world = new InProcessCometApi(new InProcessProvider(_ => InProcessProvider.Respond(stream, "text/event-stream")));
+        using var world = new InProcessCometApi(new InProcessHandler(_ => InProcessHandler.Respond(stream, "text/event-stream")));
         var client = world.CreateClient(configure: o => (o.TotalTimeout, o.AttemptTimeout) = (TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10)));
 
         var result = await client.CallAsync(streaming: true).WaitAsync(Hung);
@@ -89,7 +89,7 @@ public sealed class HostileBodyTests
     {
         const int depth = 100_000;
         var body = Encoding.UTF8.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, new string('[', depth) + new string(']', depth)));
-        using var world = new InProcessCometApi(new InProcessProvider(_ => InProcessProvider.Respond(body, sse ? "text/event-stream" : "application/json")));
+        using var world = new InProcessCometApi(new InProcessHandler(_ => InProcessHandler.Respond(body, sse ? "text/event-stream" : "application/json")));
 
         var result = await world.CreateClient(SimulationTiming.Instant).CallAsync(streaming: sse).WaitAsync(Hung);
 

@@ -44,14 +44,14 @@ public sealed class LoadTests(ITestOutputHelper output)
     [Checklist("CANARY")]
     public async Task Five_hundred_concurrent_calls_with_a_fifth_faulted_stay_within_one_retry_and_every_count_agrees()
     {
-        var provider = new FaultMixProvider(FaultMix.Default);
+        var provider = new FaultMixResponder(FaultMix.Default);
         using var world = new SimulatedCometApi();
         world.Primary.Given(Request.Create().WithPath(ScenarioSimulator.ChatCompletionsPath).UsingPost()).RespondWith(provider);
         world.StartFallback(s => ScenarioSimulator.Mount(s, FixtureCatalog.Default["success-pong"], false, FixtureCatalog.Default.Root));
         var client = world.CreateClient(UnderLoad, o => o.Retry.MaxRetries = MaxRetries);
         using var metrics = new MetricsCapture(client.Meter);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => client.CompleteAsync(Canaries.PongRequest())));
+        var results = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => client.CompleteAsync(LeakMarkers.PongRequest())));
 
         var attempts = results.SelectMany(r => r.Attempts).ToList();
         var primary = attempts.Where(a => a.Provider == "cometapi").ToList();
@@ -105,15 +105,15 @@ public sealed class LoadTests(ITestOutputHelper output)
     public async Task Twelve_thousand_calls_in_rounds_leave_the_live_heap_flat()
     {
         var stream = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse"));
-        using var world = new InProcessCometApi(new InProcessProvider((n, request, _) => (n % 10) switch
+        using var world = new InProcessCometApi(new InProcessHandler((n, request, _) => (n % 10) switch
         {
-            0 => Task.FromResult(InProcessProvider.Respond(System.Text.Encoding.UTF8.GetBytes(FaultMix.Default.ErrorFor(n)), "application/json", HttpStatusCode.ServiceUnavailable)),
+            0 => Task.FromResult(InProcessHandler.Respond(System.Text.Encoding.UTF8.GetBytes(FaultMix.Default.ErrorFor(n)), "application/json", HttpStatusCode.ServiceUnavailable)),
             5 => Task.FromException<HttpResponseMessage>(new HttpRequestException("simulated reset", new IOException("Connection reset by peer"))),
-            _ when request.Headers.Accept.Any(a => a.MediaType == "text/event-stream") => Task.FromResult(InProcessProvider.Respond(stream, "text/event-stream")),
-            _ => Task.FromResult(InProcessProvider.Respond(FaultMix.Default.SuccessBody, "application/json")),
+            _ when request.Headers.Accept.Any(a => a.MediaType == "text/event-stream") => Task.FromResult(InProcessHandler.Respond(stream, "text/event-stream")),
+            _ => Task.FromResult(InProcessHandler.Respond(FaultMix.Default.SuccessBody, "application/json")),
         }));
         var ledger = new CountingLedger();
-        using var loggers = DiscardingLoggerProvider.Factory();
+        using var loggers = DiscardingLogSink.Factory();
         var client = world.CreateClient(SimulationTiming.Instant, loggers: loggers, ledger: ledger);
         var live = new List<long>();
         var calls = new Tally();
@@ -126,13 +126,13 @@ public sealed class LoadTests(ITestOutputHelper output)
         }
 
         var growth = live[^1] - live[0];
-        output.WriteLine($"{Rounds * CallsPerRound} calls ({calls}), {world.Provider.Requests} HTTP attempts, {ledger.Rows} ledger rows");
+        output.WriteLine($"{Rounds * CallsPerRound} calls ({calls}), {world.Handler.Requests} HTTP attempts, {ledger.Rows} ledger rows");
         output.WriteLine("live heap after each round (KiB): " + string.Join(", ", live.Select(b => b / 1024)));
         output.WriteLine($"growth after the first round: {growth / 1024} KiB, {(double)growth / ((Rounds - 1) * CallsPerRound):0.#} bytes a call");
 
-        ledger.Rows.Should().Be(world.Provider.Requests, "one ledger row per attempt, however many calls");
+        ledger.Rows.Should().Be(world.Handler.Requests, "one ledger row per attempt, however many calls");
         calls.Total.Should().Be(Rounds * CallsPerRound);
-        world.Provider.Requests.Should().BeGreaterThan(Rounds * CallsPerRound, "the faults reached the client and were retried");
+        world.Handler.Requests.Should().BeGreaterThan(Rounds * CallsPerRound, "the faults reached the client and were retried");
         growth.Should().BeLessThan(AllowedGrowth, "the client must not keep anything per call alive");
         live.Zip(live.Skip(1)).Should().Contain(p => p.Second <= p.First, "a heap that grows after every round is a leak, however small");
     }

@@ -79,7 +79,7 @@ public sealed class MutatedResponseFuzzTests(ITestOutputHelper output)
         }, writeLine: output.WriteLine, iter: InProcessCases, print: c => c.ToString());
 
         output.WriteLine($"In-process fuzz cases by class: {classes}");
-        output.WriteLine($"Oracle verdicts: {oracle}; HTTP requests made: {world.Provider.Requests}");
+        output.WriteLine($"Oracle verdicts: {oracle}; HTTP requests made: {world.Handler.Requests}");
         classes.Total.Should().Be(InProcessCases);
         classes[FailureClass.Success.WireName()].Should().BeGreaterThan(0, "some mutations leave a valid answer");
         classes.Counts.Keys.Should().Contain(FailureClass.UnknownShape.WireName()).And.Contain(FailureClass.StreamTruncated.WireName());
@@ -91,7 +91,7 @@ public sealed class MutatedResponseFuzzTests(ITestOutputHelper output)
         Answer? current = null;
         using var world = new SimulatedCometApi();
         world.Primary.Given(Request.Create().WithPath(ScenarioSimulator.ChatCompletionsPath).UsingPost())
-            .RespondWith(new RawBytesProvider(() => (current!.Body, current.MediaType)));
+            .RespondWith(new RawBytesResponder(() => (current!.Body, current.MediaType)));
         var client = world.CreateClient(SimulationTiming.Instant);
         var classes = new Tally();
 
@@ -109,5 +109,5 @@ public sealed class MutatedResponseFuzzTests(ITestOutputHelper output)
     }
 
     private static InProcessCometApi InProcess(AsyncLocal<Answer?> current) =>
-        new(new InProcessProvider((_, _, _) => Task.FromResult(InProcessProvider.Respond(current.Value!.Body, current.Value.MediaType))));
+        new(new InProcessHandler((_, _, _) => Task.FromResult(InProcessHandler.Respond(current.Value!.Body, current.Value.MediaType))));
 }

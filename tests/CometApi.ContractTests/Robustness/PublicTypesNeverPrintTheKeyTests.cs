@@ -29,7 +29,7 @@ public sealed class PublicTypesNeverPrintTheKeyTests(ITestOutputHelper output)
         foreach (var streaming in new[] { false, true })
         {
             var events = new List<ChatStreamEvent>();
-            var result = streaming ? await CollectAsync(client, events) : await client.CompleteAsync(Canaries.PongRequest());
+            var result = streaming ? await CollectAsync(client, events) : await client.CompleteAsync(LeakMarkers.PongRequest());
             samples.AddRange([result, result.Metadata, .. result.Attempts, .. events, Record.Exception(() => result.EnsureSuccess())!]);
         }
 
@@ -60,7 +60,7 @@ public sealed class PublicTypesNeverPrintTheKeyTests(ITestOutputHelper output)
 
     private static async Task<ChatResult> CollectAsync(CometApiChatClient client, List<ChatStreamEvent> events)
     {
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest())) events.Add(e);
+        await foreach (var e in client.StreamAsync(LeakMarkers.PongRequest())) events.Add(e);
         return events[^1].Result!;
     }
 

@@ -17,14 +17,14 @@ namespace CometApi.ContractTests.Robustness;
 [Checklist("CL3")]
 public sealed class SecretExposureTests
 {
-    public static TheoryData<string> Echoes => [.. KeyEcho.Providers.Keys];
+    public static TheoryData<string> Echoes => [.. KeyEcho.Answers.Keys];
 
     [Theory]
     [MemberData(nameof(Echoes))]
     public async Task An_echoed_key_reaches_no_result_exception_ledger_or_log(string echo)
     {
         using var world = new SimulatedCometApi();
-        KeyEcho.Providers[echo](world.Primary, world.ApiKey);
+        KeyEcho.Answers[echo](world.Primary, world.ApiKey);
         var client = world.CreateClient();
 
         var results = new[]
@@ -50,7 +50,7 @@ public sealed class SecretExposureTests
             var body = "{\"error\":{\"message\":\"" + string.Concat(Enumerable.Repeat(padding, repeat)) + world.ApiKey + new string('y', 100_000) + "\"}}";
             world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(400).WithBody(body));
 
-            var result = await client.CompleteAsync(Canaries.PongRequest());
+            var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
             result.Metadata.BodyExcerpt!.Length.Should().BeLessThanOrEqualTo(513, "the excerpt is capped (512 characters and an ellipsis)");
             foreach (var piece in Enumerable.Range(0, world.ApiKey.Length - 7).Select(i => world.ApiKey.Substring(i, 8)))

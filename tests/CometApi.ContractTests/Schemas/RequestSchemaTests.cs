@@ -64,12 +64,12 @@ public sealed class RequestSchemaTests
     {
         using var world = new SimulatedCometApi();
         using var http = new HttpClient();
-        var body = $$"""{"model":"m","messages":[],"note":"{{Canaries.PromptMarker}} {{world.ApiKey}}"}""";
+        var body = $$"""{"model":"m","messages":[],"note":"{{LeakMarkers.PromptMarker}} {{world.ApiKey}}"}""";
 
         await http.PostAsync(world.ChatEndpoint, new StringContent(body, Encoding.UTF8, "application/json"));
         var check = () => world.ShouldHaveSentOnlyContractRequests();
 
         check.Should().Throw<Exception>().Which.Message.Should()
-            .Contain("$.messages: TooFewItems").And.NotContain(Canaries.PromptMarker).And.NotContain(world.ApiKey);
+            .Contain("$.messages: TooFewItems").And.NotContain(LeakMarkers.PromptMarker).And.NotContain(world.ApiKey);
     }
 }

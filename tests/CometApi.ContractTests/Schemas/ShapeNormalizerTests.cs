@@ -62,17 +62,17 @@ public sealed class ShapeNormalizerTests
     [Fact]
     public void Ids_text_counts_request_ids_keys_and_prompts_never_reach_a_shape()
     {
-        var key = Canaries.NewApiKey();
+        var key = LeakMarkers.NewApiKey();
         var body = $$$"""
             {"id":"chatcmpl-secret-42","created":1764000123,"model":"gpt-5.4-mini-2026-03-17",
-             "choices":[{"message":{"role":"assistant","content":"{{{Canaries.PromptMarker}}} {{{key}}}"}}],
+             "choices":[{"message":{"role":"assistant","content":"{{{LeakMarkers.PromptMarker}}} {{{key}}}"}}],
              "usage":{"prompt_tokens":777},
              "error":{"message":"failed (request id: 2026112408050012345678)","type":"comet_api_error","code":""}}
             """;
 
         var shape = Shape(body);
 
-        shape.Should().NotContainAny("chatcmpl-secret-42", "1764000123", "2026-03-17", "777", "2026112408050012345678", Canaries.PromptMarker, key);
+        shape.Should().NotContainAny("chatcmpl-secret-42", "1764000123", "2026-03-17", "777", "2026112408050012345678", LeakMarkers.PromptMarker, key);
         shape.Should().Contain("$.error.type: \"comet_api_error\"").And.Contain("$.error.code: \"\"");
     }
 

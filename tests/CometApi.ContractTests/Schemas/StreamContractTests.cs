@@ -84,14 +84,14 @@ public sealed class StreamContractTests
         var pause = TimeSpan.FromMilliseconds(200);
         using var world = new SimulatedCometApi();
         world.Primary.Given(Request.Create().WithPath(ScenarioSimulator.ChatCompletionsPath).UsingPost())
-            .RespondWith(new TimedSseProvider(File.ReadAllText(Catalog.PathOf("streams/success-pong.sse")), SseEnd.Complete, pause));
+            .RespondWith(new TimedSseResponder(File.ReadAllText(Catalog.PathOf("streams/success-pong.sse")), SseEnd.Complete, pause));
         var client = world.CreateClient();
         var clock = Stopwatch.StartNew();
         TimeSpan? firstDeltaAt = null;
         var responsesOverAtFirstDelta = -1;
         ChatStreamEvent? final = null;
 
-        await foreach (var e in client.StreamAsync(Canaries.PongRequest()))
+        await foreach (var e in client.StreamAsync(LeakMarkers.PongRequest()))
         {
             if (e.Content is not null && firstDeltaAt is null)
             {

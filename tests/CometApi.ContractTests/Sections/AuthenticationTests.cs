@@ -88,7 +88,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
                 .WithBody($$$"""{"error":{"message":"Invalid token {{{world.ApiKey}}} (request id: req-echo)","type":"comet_api_error","code":""}}"""));
         var client = world.CreateClient();
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
         var exception = Assert.Throws<ChatCallException>(() => result.EnsureSuccess());
 
         result.Class.Should().Be(FailureClass.Authentication);

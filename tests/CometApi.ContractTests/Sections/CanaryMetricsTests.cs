@@ -15,8 +15,8 @@ public sealed class CanaryMetricsTests
         var client = world.CreateClient();
         using var metrics = new MetricsCapture(client.Meter);
 
-        await client.CompleteAsync(Canaries.PongRequest());
-        await client.CompleteAsync(Canaries.PongRequest());
+        await client.CompleteAsync(LeakMarkers.PongRequest());
+        await client.CompleteAsync(LeakMarkers.PongRequest());
 
         metrics.Sum("cometapi.client.calls", ("error.type", "success"), ("gen_ai.request.model", "gpt-5.4-mini"), ("server.address", world.ChatEndpoint)).Should().Be(2);
         metrics.Sum("gen_ai.client.token.usage", ("gen_ai.token.type", "input")).Should().Be(38);
@@ -33,7 +33,7 @@ public sealed class CanaryMetricsTests
         var client = world.CreateClient(SimulationTiming.Tight);
         using var metrics = new MetricsCapture(client.Meter);
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         result.FallbackUsed.Should().BeTrue();
         metrics.Sum("cometapi.client.timeouts").Should().Be(2);
@@ -53,7 +53,7 @@ public sealed class CanaryMetricsTests
         var client = world.CreateClient();
         using var metrics = new MetricsCapture(client.Meter);
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         metrics.Sum("cometapi.client.attempts", ("http.response.status_family", family)).Should().Be(await world.SettledPrimaryAttemptsAsync(Simulation.FixtureCatalog.Default[scenario].ExpectFor(false).Attempts));
         metrics.Sum("cometapi.client.unknown_shapes").Should().Be(result.Class == FailureClass.UnknownShape ? 1 : 0);

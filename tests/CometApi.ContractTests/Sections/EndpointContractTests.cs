@@ -39,7 +39,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
                 .WithBody("""{"id":"c1","object":"chat.completion","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"pong"},"finish_reason":"stop"}]}"""));
         var client = world.CreateClient();
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Success);
         var request = world.Primary.LogEntries.Single().RequestMessage!;
@@ -95,7 +95,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         probe.Stop();
         var client = world.CreateClient(configure: o => o.ChatEndpoint = $"http://127.0.0.1:{closedPort}/v1/chat/completions");
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.TransportFailure);
         result.Attempts.Should().HaveCount(2).And.OnlyContain(a => a.StatusCode == null && a.Note!.Contains("refused", StringComparison.OrdinalIgnoreCase));
@@ -111,7 +111,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.MovedPermanently).WithHeader("Location", elsewhere.Url + "/v1/chat/completions"));
         var client = world.CreateClient();
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Configuration);
         result.Metadata.Headers["location"].Should().StartWith(elsewhere.Url!);

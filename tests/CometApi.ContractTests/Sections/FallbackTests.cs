@@ -57,7 +57,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
         world.StartFallback(s => s.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(401)
             .WithBody("""{"error":{"message":"bad key","type":"invalid_request_error","code":"invalid_api_key"}}""")));
 
-        var result = await world.CreateClient().CompleteAsync(Canaries.PongRequest());
+        var result = await world.CreateClient().CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Authentication);
         result.AnsweredBy.Should().Be("fallback");

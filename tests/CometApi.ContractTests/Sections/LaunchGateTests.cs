@@ -59,11 +59,11 @@ public sealed class LaunchGateTests : IDisposable
     [Fact]
     public async Task The_evidence_bundle_follows_its_schema_and_holds_neither_keys_nor_prompts()
     {
-        var key = Canaries.NewApiKey();
+        var key = LeakMarkers.NewApiKey();
         var outcomes = new List<TestOutcome>
         {
             new("T.Pong", "Pong", "PONG", "passed", null, 12, new EvidenceNote { Id = "PONG.exact-output", Target = "simulated", HttpStatus = 200, RequestIds = ["req-1"], Attempts = 1,
-                Excerpts = [$"echo {key} and {Canaries.PromptMarker}"], LedgerCsvRows = [$"2026-11-24T08:00:00Z,c,cometapi,e,m,false,0,200,success,req-1,10,20,1,1,5"] }),
+                Excerpts = [$"echo {key} and {LeakMarkers.PromptMarker}"], LedgerCsvRows = [$"2026-11-24T08:00:00Z,c,cometapi,e,m,false,0,200,success,req-1,10,20,1,1,5"] }),
             new("T.Auth(scenario: \"x\")", "Auth", "CL3", "failed", $"Expected 401 but the key {key} was sent", 3, null),
             new("T.Skipped", "Skipped", "CL5", "skipped", "live mode is off", 0, null),
         };
@@ -77,7 +77,7 @@ public sealed class LaunchGateTests : IDisposable
         foreach (var file in Directory.EnumerateFiles(_dir, "*", SearchOption.AllDirectories))
         {
             var text = File.ReadAllText(file);
-            text.Should().NotContain(key, file).And.NotContain(Canaries.PromptMarker, file);
+            text.Should().NotContain(key, file).And.NotContain(LeakMarkers.PromptMarker, file);
         }
 
         var parsed = JsonNode.Parse(json)!;

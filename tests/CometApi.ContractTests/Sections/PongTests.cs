@@ -43,14 +43,14 @@ public sealed class PongTests(ITestOutputHelper output)
     public async Task Content_logging_is_off_by_default_and_an_explicit_opt_in()
     {
         using var quiet = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);
-        quiet.World.Logs.AllText.Should().NotContain(Canaries.PromptMarker).And.NotContain("pong\"");
+        quiet.World.Logs.AllText.Should().NotContain(LeakMarkers.PromptMarker).And.NotContain("pong\"");
 
         using var world = new SimulatedCometApi();
         Simulation.ScenarioSimulator.Mount(world.Primary, Simulation.FixtureCatalog.Default["success-pong"], false, Simulation.FixtureCatalog.Default.Root);
-        var result = await world.CreateClient(configure: o => o.LogContent = true).CompleteAsync(Canaries.PongRequest());
+        var result = await world.CreateClient(configure: o => o.LogContent = true).CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Success);
-        world.Logs.AllText.Should().Contain(Canaries.PromptMarker, "the operator opted in").And.NotContain(world.ApiKey);
+        world.Logs.AllText.Should().Contain(LeakMarkers.PromptMarker, "the operator opted in").And.NotContain(world.ApiKey);
     }
 
     [LiveFact]

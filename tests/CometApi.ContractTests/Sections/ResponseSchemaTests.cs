@@ -32,7 +32,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithBody(
             """{"id":"x","object":"chat.completion","created":1,"model":"gpt-5.4-mini-2026-03-17","obfuscation":"zz","choices":[{"index":0,"message":{"role":"assistant","content":"pong","annotations":[]},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4,"prompt_tokens_details":{"cached_tokens":2},"latency_checkpoint":{"a":1}}}"""));
 
-        var result = await world.CreateClient().CompleteAsync(Canaries.PongRequest());
+        var result = await world.CreateClient().CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Success);
         result.Model.Should().Be("gpt-5.4-mini-2026-03-17");
@@ -52,7 +52,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
             .WithHeader("Content-Type", "application/json").WithHeader("x-request-id", "req-bad").WithBody(body));
 
-        var result = await world.CreateClient().CompleteAsync(Canaries.PongRequest());
+        var result = await world.CreateClient().CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.UnknownShape, because);
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
@@ -69,7 +69,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200)
             .WithBody("{\"choices\":[\"" + new string('x', 20_000) + "\"]}"));
 
-        var result = await world.CreateClient(configure: o => o.MaxResponseBytes = 4096).CompleteAsync(Canaries.PongRequest());
+        var result = await world.CreateClient(configure: o => o.MaxResponseBytes = 4096).CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.UnknownShape);
         result.Attempts.Single().Rule.Should().Be("body that is not a chat completion");

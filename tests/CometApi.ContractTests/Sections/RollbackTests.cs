@@ -33,7 +33,7 @@ public sealed class RollbackTests
         var recorded = new List<CanaryWindow>();
         for (var w = 0; w < windows; w++)
         {
-            await Task.WhenAll(behaviours.Select(_ => client.CompleteAsync(Canaries.PongRequest())));
+            await Task.WhenAll(behaviours.Select(_ => client.CompleteAsync(LeakMarkers.PongRequest())));
             recorded.Add(recorder.TakeWindow());
         }
 
@@ -72,13 +72,13 @@ public sealed class RollbackTests
     private static CometApiChatClient MixClient(IReadOnlyList<string> behaviours) => new(
         new CometApiOptions
         {
-            ApiKey = Canaries.NewApiKey(),
+            ApiKey = LeakMarkers.NewApiKey(),
             ChatEndpoint = "https://primary.simulated.test/v1/chat/completions",
             Model = "gpt-5.4-mini",
             TotalTimeout = TimeSpan.FromMilliseconds(400),
             AttemptTimeout = TimeSpan.FromMilliseconds(60),
             Retry = new RetrySettings { MaxRetries = 0 },
-            Fallback = new FallbackProviderOptions { ChatEndpoint = "https://fallback.simulated.test/v1/chat/completions", ApiKey = Canaries.NewApiKey() },
+            Fallback = new FallbackProviderOptions { ChatEndpoint = "https://fallback.simulated.test/v1/chat/completions", ApiKey = LeakMarkers.NewApiKey() },
         },
         TestContracts.Set,
         new TrafficMixHandler("primary.simulated.test", behaviours));

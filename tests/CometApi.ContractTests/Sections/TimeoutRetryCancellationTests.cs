@@ -57,7 +57,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         using var world = new SimulatedCometApi();
         var (client, time, backoffTimer) = AlwaysUnavailableWithPinnedBackoff(world);
 
-        var call = client.CompleteAsync(Canaries.PongRequest());
+        var call = client.CompleteAsync(LeakMarkers.PongRequest());
         var backoff = await backoffTimer;
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "the retry waits for the backoff");
         time.Advance(TimeSpan.FromMilliseconds(624));
@@ -80,7 +80,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         var (client, _, backoffTimer) = AlwaysUnavailableWithPinnedBackoff(world);
         using var cts = new CancellationTokenSource();
 
-        var call = client.CompleteAsync(Canaries.PongRequest(), cts.Token);
+        var call = client.CompleteAsync(LeakMarkers.PongRequest(), cts.Token);
         await backoffTimer;
         await cts.CancelAsync();
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
@@ -107,7 +107,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     {
         using var world = new SimulatedCometApi();
         // Headers and half a body, then nothing until the client goes away (a static Delay would not notice the abort).
-        world.Primary.Given(Request.Create().UsingPost()).RespondWith(new StalledBodyProvider("{\"choices\":[]}"u8.ToArray(), sendBytes: 5));
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(new StalledBodyResponder("{\"choices\":[]}"u8.ToArray(), sendBytes: 5));
         var client = world.CreateClient();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
@@ -148,7 +148,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(3000).WithBody("{}"));
         var client = world.CreateClient(new SimulationTiming(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2)));
 
-        var result = await client.CompleteAsync(Canaries.PongRequest());
+        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Timeout);
         result.Attempts.Should().ContainSingle("no time is left for a retry");

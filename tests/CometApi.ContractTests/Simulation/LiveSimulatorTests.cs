@@ -175,7 +175,7 @@ public sealed class LiveSimulatorTests(LiveSimulator simulator) : IClassFixture<
 
     public static TheoryData<string?> NotTheValidKey => new()
     {
-        null, LiveSimulator.RevokedKey, Canaries.NewApiKey(), LiveSimulator.ValidKey + "x", LiveSimulator.ValidKey.ToUpperInvariant(), "sim-live-valid-key-0002",
+        null, LiveSimulator.RevokedKey, LeakMarkers.NewApiKey(), LiveSimulator.ValidKey + "x", LiveSimulator.ValidKey.ToUpperInvariant(), "sim-live-valid-key-0002",
     };
 
     [Theory]

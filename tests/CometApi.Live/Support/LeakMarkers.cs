@@ -3,7 +3,7 @@ using CometApi.Reliability.Parsing;
 namespace CometApi.ContractTests.Infrastructure;
 
 /// <summary>Values that must never leak: a fake key per test and a prompt with a unique marker.</summary>
-public static class Canaries
+public static class LeakMarkers
 {
     public const string PromptMarker = "canary-prompt-5f1c9e";
 

@@ -14,9 +14,9 @@ public static class SecretRegistry
         return secret;
     }
 
-    public static IReadOnlyCollection<string> All => [.. Secrets.Keys, Canaries.PromptMarker];
+    public static IReadOnlyCollection<string> All => [.. Secrets.Keys, LeakMarkers.PromptMarker];
 
     /// <summary>Redacts every registered key and the prompt marker.</summary>
     public static string Redact(string text) =>
-        new SecretRedactor(All).Redact(text).Replace(Canaries.PromptMarker, SecretRedactor.Mask, StringComparison.Ordinal);
+        new SecretRedactor(All).Redact(text).Replace(LeakMarkers.PromptMarker, SecretRedactor.Mask, StringComparison.Ordinal);
 }

@@ -6,10 +6,10 @@ namespace CometApi.ContractTests.Infrastructure;
 /// Loggers enabled at every level that format each message and then drop it: the client pays for every log line it
 /// writes (as with a real sink), and nothing is kept (so long runs measure the client, not the log).
 /// </summary>
-public sealed class DiscardingLoggerProvider : ILoggerProvider
+public sealed class DiscardingLogSink : ILoggerProvider
 {
     public static ILoggerFactory Factory() =>
-        LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new DiscardingLoggerProvider()));
+        LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new DiscardingLogSink()));
 
     public ILogger CreateLogger(string categoryName) => new DiscardingLogger();
 
