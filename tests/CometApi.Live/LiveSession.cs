@@ -31,13 +31,19 @@ public sealed class LiveSession
     /// <summary>The session, once a live check has started it; null in offline runs.</summary>
     public static LiveSession? Started => Session.IsValueCreated ? Session.Value : null;
 
-    /// <summary>The session for a live check; skips the check when live mode is off or the run was stopped.</summary>
+    /// <summary>
+    /// The session for a live check about to spend <paramref name="requests"/> requests. When the run was stopped or the
+    /// budget cannot cover them it throws <see cref="LiveCheckNotRunException"/>, which a [LiveFact]/[LiveTheory] test
+    /// reports as "not run" (skipped); live mode off is a mistake in the calling test (it is not marked live).
+    /// </summary>
     public static LiveSession Require(int requests)
     {
-        Skip.IfNot(LiveSettings.Current.Enabled, $"live mode is off: set {LiveSettings.LiveFlag}=1 (run-live.ps1) to run this check against the endpoint");
+        if (!LiveSettings.Current.Enabled)
+            throw new InvalidOperationException($"live mode is off: only a [LiveFact] or [LiveTheory] test starts a live session ({LiveSettings.LiveFlag}=1)");
         var session = Session.Value;
-        Skip.If(session._stopReason is not null, session._stopReason);
-        Skip.If(session.Budget.Remaining < requests, $"live request budget exhausted ({session.Budget.Spent} of {session.Budget.Limit} spent); raise {LiveSettings.BudgetVariable}");
+        if (session._stopReason is { } stopped) throw new LiveCheckNotRunException(stopped);
+        if (session.Budget.Remaining < requests)
+            throw new LiveCheckNotRunException($"live request budget exhausted ({session.Budget.Spent} of {session.Budget.Limit} spent); raise {LiveSettings.BudgetVariable}");
         return session;
     }
 
@@ -52,7 +58,7 @@ public sealed class LiveSession
     /// <summary>A model name no provider serves, to provoke the unknown-model answer.</summary>
     public static string UnknownModel => LiveSimulator.UnknownModel;
 
-    /// <summary>Called by a check whose valid key was refused: every later live check is skipped with this reason.</summary>
+    /// <summary>Called by a check whose valid key was refused: every later live check is not run, with this reason.</summary>
     public void Stop(string reason) => _stopReason ??= reason;
 
     /// <summary>A client on the live endpoint: no retries (a live check never retries unless it is about retrying), budgeted transport.</summary>

@@ -32,26 +32,8 @@ public sealed class ScenarioRun : IDisposable
     public ChatResult Result { get; private set; } = null!;
     public List<string> Deltas { get; } = [];
 
-    // Scenarios the live provider can be made to produce, and the live check that does so within the budget.
-    private static readonly Dictionary<string, string> LiveCounterparts = new()
-    {
-        ["success-pong"] = "PONG.exact-output and CL4.response.stream",
-        ["auth-missing-key-401"] = "CL3.missing-key",
-        ["auth-malformed-key-401"] = "CL3.malformed-key",
-        ["auth-revoked-key-401"] = "CL3.revoked-key",
-        ["unknown-path-404"] = "CL2.unknown-path",
-        ["model-not-found-503"] = "CL2.unknown-model",
-        ["server-500-invalid-request"] = "CL4.request.malformed-refused",
-        ["stream-usage"] = "CL7.usage-reported",
-        ["slow-headers"] = "CL5.client-timeout",
-    };
-
     public static async Task<ScenarioRun> ExecuteAsync(string scenarioName, bool streaming, bool withFallback)
     {
-        // Live runs keep their cheap request budget for the live checks; simulations need no network.
-        Skip.If(Live.LiveSettings.Current.Enabled, LiveCounterparts.TryGetValue(scenarioName, out var check)
-            ? $"live run: this behaviour is checked live by {check}, one request each"
-            : $"live run: '{scenarioName}' needs a failure the live provider cannot be made to produce on demand (simulated only)");
         var run = new ScenarioRun(FixtureCatalog.Default[scenarioName], streaming, withFallback);
         var timing = run.Expect.Class == FailureClass.Timeout.WireName() ? SimulationTiming.Tight : SimulationTiming.Normal;
         var client = run.World.CreateClient(timing);

@@ -14,7 +14,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL3");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Key_failures_fail_closed_without_retry_or_fallback(string scenario, bool streaming)
     {
@@ -25,7 +25,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         run.Result.OperatorAction.Should().Contain("Rotate key or fix permissions");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_missing_key_fails_closed_names_the_variable_and_sends_nothing()
     {
         using var world = new SimulatedCometApi();
@@ -42,7 +42,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         world.PrimaryAttempts.Should().Be(0);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("COMETAPI_API_KEY")]
     [InlineData("COMETAPI_KEY")]
     public void The_key_is_read_from_either_documented_variable_and_the_source_is_named(string variable)
@@ -55,7 +55,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         options.ApiKeySource.Should().Be(variable);
     }
 
-    [SkippableFact]
+    [Fact]
     public void COMETAPI_API_KEY_wins_over_the_SDK_alias()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -66,7 +66,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         CometApiConfiguration.Bind(configuration).ApiKey.Should().Be("sk-primary-123456");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Options_and_client_never_print_the_key()
     {
         using var world = new SimulatedCometApi();
@@ -79,7 +79,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         client.ToString().Should().NotContain(world.ApiKey).And.NotContain(world.FallbackApiKey);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_401_result_and_its_exception_carry_no_key()
     {
         using var world = new SimulatedCometApi();
@@ -121,11 +121,9 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
         check.ShouldEndIn(result, FailureClass.Authentication, output);
     }
 
-    [LiveFact]
+    [LiveFact(NeedsRevokedKey = true)]
     public async Task Live_a_revoked_key_fails_closed()
     {
-        Skip.If(LiveSettings.Current.Enabled && !LiveSettings.Current.Simulate && LiveSettings.Current.RevokedKey is null,
-            $"set {LiveSettings.RevokedKeyVariable} to a revoked test key to run this check");
         using var check = LiveCheck.Start("CL3.revoked-key");
         var client = check.Client(o => o.ApiKey = check.Session.RevokedKey);
 

@@ -7,7 +7,7 @@ namespace CometApi.ContractTests.Sections;
 [Checklist("CANARY")]
 public sealed class CanaryMetricsTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task Calls_are_counted_by_endpoint_model_and_class_with_token_usage()
     {
         using var world = new SimulatedCometApi();
@@ -24,7 +24,7 @@ public sealed class CanaryMetricsTests
         metrics.Of("gen_ai.client.operation.duration").Should().HaveCount(2);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Retries_timeouts_and_fallbacks_are_counted_with_their_reason()
     {
         using var world = new SimulatedCometApi();
@@ -42,7 +42,7 @@ public sealed class CanaryMetricsTests
         metrics.Sum("cometapi.client.attempts").Should().Be(3, "the metrics add up to the attempts");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("bad-request-400", "4xx")]
     [InlineData("server-500", "5xx")]
     [InlineData("unknown-shape-200", "2xx")]

@@ -9,7 +9,7 @@ namespace CometApi.ContractTests.Sections;
 [Checklist("CT")]
 public sealed class ContractDetailsTests(ITestOutputHelper output)
 {
-    [SkippableFact]
+    [Fact]
     public void Endpoint_paths_auth_header_and_content_types_are_recorded()
     {
         var p = TestContracts.Profile;
@@ -22,7 +22,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
         p.StreamContentType.Value.Should().Be("text/event-stream");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Error_behaviour_rate_limit_and_billing_assumptions_are_recorded()
     {
         var p = TestContracts.Profile;
@@ -33,7 +33,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
         p.ApiKeyVariables.Value.Should().Equal("COMETAPI_API_KEY", "COMETAPI_KEY");
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_request_id_pattern_reads_CometAPIs_message_form()
     {
         var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage.Value)

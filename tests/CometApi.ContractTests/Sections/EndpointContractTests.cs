@@ -19,7 +19,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL2");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Unknown_paths_redirects_and_html_pages_are_deploy_blocking_configuration_errors(string scenario, bool streaming)
     {
@@ -30,7 +30,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         run.Result.OperatorAction.Should().Contain("Deploy-blocking");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_minimal_request_is_a_bearer_authenticated_json_post_to_the_configured_path()
     {
         using var world = new SimulatedCometApi();
@@ -60,7 +60,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         world.ShouldNotHaveLoggedSecrets();
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_endpoint_comes_from_configuration_with_the_profile_as_default()
     {
         Endpoint(new() { ["COMETAPI_API_KEY"] = "sk-test-12345678", ["COMETAPI_MODEL"] = "m" })
@@ -74,7 +74,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         }).Should().Be("https://other.example.test/openai/chat/completions");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("http://api.cometapi.com/v1", "plain HTTP")]
     [InlineData("ftp://api.cometapi.com/v1", "not an absolute http(s) URL")]
     [InlineData("https://api.cometapi.com/v1?key=abc", "query string")]
@@ -85,7 +85,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         act.Should().Throw<CometApiConfigurationException>().Which.Message.Should().Contain("COMETAPI_BASE_URL").And.Contain(expected);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_closed_port_is_a_classified_transport_failure_retried_once()
     {
         using var world = new SimulatedCometApi();
@@ -102,7 +102,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
         world.ShouldNotHaveLoggedSecrets();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_redirect_is_not_followed_so_the_key_never_reaches_another_host()
     {
         using var world = new SimulatedCometApi();

@@ -12,7 +12,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL6");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Each_failure_class_falls_back_exactly_as_the_decision_table_says(string scenario, bool streaming)
     {
@@ -24,7 +24,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
             "the scenario's expectation and the policy file agree, and nothing is spliced onto content already delivered");
     }
 
-    [SkippableFact]
+    [ScenarioFact("server-500")]
     public async Task The_result_names_who_answered_and_keeps_every_attempts_error()
     {
         using var run = await ScenarioRun.ExecuteAsync("server-500", streaming: false, withFallback: true);
@@ -39,7 +39,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
             .Should().Be($"Bearer {run.World.FallbackApiKey}", "each provider gets its own key");
     }
 
-    [SkippableFact]
+    [ScenarioFact("unavailable-503")]
     public async Task Without_a_fallback_provider_the_primary_failure_is_the_result()
     {
         using var run = await ScenarioRun.ExecuteAsync("unavailable-503", streaming: false, withFallback: false);
@@ -49,7 +49,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
         run.Result.AnsweredBy.Should().Be("cometapi");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_failing_fallback_is_reported_as_the_fallbacks_own_class()
     {
         using var world = new SimulatedCometApi();

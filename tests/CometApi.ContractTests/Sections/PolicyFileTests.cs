@@ -13,7 +13,7 @@ public sealed class PolicyFileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("policy-").FullName;
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(FailureClass.InvalidRequest, false, false)]
     [InlineData(FailureClass.Authentication, false, false)]
     [InlineData(FailureClass.PermissionDenied, false, false)]
@@ -35,7 +35,7 @@ public sealed class PolicyFileTests : IDisposable
         policy.OperatorAction.Should().NotBeNullOrWhiteSpace();
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(500, "invalid_request", null, FailureClass.InvalidRequest)]
     [InlineData(503, "model_not_found", null, FailureClass.Configuration)]
     [InlineData(429, "insufficient_quota", null, FailureClass.QuotaExhausted)]
@@ -54,7 +54,7 @@ public sealed class PolicyFileTests : IDisposable
         TestContracts.Policy.Classify(signals).Class.Should().Be(expected);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_missing_policy_file_names_the_file()
     {
         var path = Path.Combine(_dir, "absent.json");
@@ -64,7 +64,7 @@ public sealed class PolicyFileTests : IDisposable
         act.Should().Throw<ContractFileException>().Which.Message.Should().Contain(path).And.Contain("does not exist");
     }
 
-    [SkippableFact]
+    [Fact]
     public void Malformed_json_is_reported_with_its_line()
     {
         var path = Write("{ \"classes\": [ ");
@@ -74,7 +74,7 @@ public sealed class PolicyFileTests : IDisposable
         act.Should().Throw<ContractFileException>().Which.Message.Should().Contain(path).And.Contain("line");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_rule_that_selects_an_unknown_class_is_refused()
     {
         var doc = PolicyJson();
@@ -85,7 +85,7 @@ public sealed class PolicyFileTests : IDisposable
         act.Should().Throw<ContractFileException>().WithMessage("*selects unknown class 'teapot'*");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_class_without_an_entry_is_refused()
     {
         var doc = PolicyJson();
@@ -97,7 +97,7 @@ public sealed class PolicyFileTests : IDisposable
         act.Should().Throw<ContractFileException>().WithMessage("*'quota_exhausted' has no entry*");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_misspelt_signal_is_refused_rather_than_silently_never_matching()
     {
         var doc = PolicyJson();
@@ -108,7 +108,7 @@ public sealed class PolicyFileTests : IDisposable
         act.Should().Throw<ContractFileException>().WithMessage("*body 'htlm' is not one of*");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_missing_required_field_is_refused()
     {
         var doc = PolicyJson();

@@ -12,7 +12,7 @@ public sealed class PongTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("PONG");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Pong_answers_exactly_pong_with_a_request_id_and_usage(string scenario, bool streaming)
     {
@@ -27,7 +27,7 @@ public sealed class PongTests(ITestOutputHelper output)
         run.Result.Usage!.TotalTokens.Should().BePositive();
     }
 
-    [SkippableFact]
+    [ScenarioFact("success-pong")]
     public async Task Pong_is_sent_with_temperature_0_stream_false_and_a_small_token_cap()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);
@@ -39,7 +39,7 @@ public sealed class PongTests(ITestOutputHelper output)
         sent.RootElement.GetProperty("messages")[0].GetProperty("content").GetString().Should().StartWith("Return the word pong and no other text.");
     }
 
-    [SkippableFact]
+    [ScenarioFact("success-pong")]
     public async Task Content_logging_is_off_by_default_and_an_explicit_opt_in()
     {
         using var quiet = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);

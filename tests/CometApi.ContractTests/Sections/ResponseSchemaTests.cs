@@ -16,7 +16,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL4");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Every_response_shape_ends_in_its_class(string scenario, bool streaming)
     {
@@ -25,7 +25,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         await run.ShouldMatchExpectationAsync(output, "CL4");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Provider_extras_and_dated_model_names_are_tolerated()
     {
         using var world = new SimulatedCometApi();
@@ -39,7 +39,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         result.Usage!.PromptTokensDetails!.CachedTokens.Should().Be(2);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("""{"choices":[{"index":0,"message":{"role":"assistant","content":42},"finish_reason":"stop"}]}""", "content is a number")]
     [InlineData("""{"choices":{"index":0}}""", "choices is an object")]
     [InlineData("""{"choices":[]}""", "no choice at all")]
@@ -62,7 +62,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         result.OperatorAction.Should().Contain("Preserve the sample");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_body_larger_than_the_cap_is_an_unknown_shape_not_an_out_of_memory()
     {
         using var world = new SimulatedCometApi();

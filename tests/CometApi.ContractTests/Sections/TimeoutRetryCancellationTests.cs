@@ -20,7 +20,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL5");
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
     public async Task Transient_failures_are_retried_once_and_everything_else_never(string scenario, bool streaming)
     {
@@ -31,7 +31,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         run.Result.Attempts.Should().HaveCountLessThanOrEqualTo(policy.Retry ? 2 : 1, "retries cannot multiply cost");
     }
 
-    [SkippableFact]
+    [ScenarioFact("rate-limit-429-short")]
     public async Task A_short_Retry_After_is_honoured_as_the_wait_before_the_retry()
     {
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-short", streaming: false, withFallback: false);
@@ -40,7 +40,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         run.Result.Attempts[1].BackoffBefore.Should().Be(TimeSpan.FromMilliseconds(20), "retry-after-ms wins over Retry-After");
     }
 
-    [SkippableFact]
+    [ScenarioFact("rate-limit-429-long")]
     public async Task A_Retry_After_longer_than_the_deadline_fails_at_once_and_says_why()
     {
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-long", streaming: false, withFallback: false);
@@ -51,7 +51,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         run.World.Logs.AllText.Should().Contain("Not retrying cometapi after rate_limited");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_backoff_is_jittered_between_250_and_1000_ms_and_waited_on_the_injected_clock()
     {
         using var world = new SimulatedCometApi();
@@ -73,7 +73,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         (await world.SettledPrimaryAttemptsAsync(2)).Should().Be(2);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Cancelling_during_the_backoff_wait_ends_the_call_without_the_retry()
     {
         using var world = new SimulatedCometApi();
@@ -91,7 +91,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         world.Ledger.Rows.Should().ContainSingle();
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(0.0, 250)]
     [InlineData(0.999, 999)]
     [InlineData(1.0, 1000)]
@@ -100,7 +100,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         RetryPipeline.Backoff(new RetrySettings(), unit).TotalMilliseconds.Should().BeApproximately(expectedMs, 1);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Caller_cancellation_stops_at_once_and_is_never_retried(bool streaming)
@@ -121,7 +121,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
     }
 
-    [SkippableFact]
+    [ScenarioFact("slow-headers")]
     public async Task Timeouts_are_visible_in_the_logs_with_their_kind()
     {
         using var run = await ScenarioRun.ExecuteAsync("slow-headers", streaming: false, withFallback: false);
@@ -130,7 +130,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
             .And.AllSatisfy(r => r.Message.Should().Contain("attempt timeout reached"));
     }
 
-    [SkippableFact]
+    [ScenarioFact("stream-stall")]
     public async Task A_stall_after_the_first_delta_is_a_timeout_that_is_not_retried()
     {
         using var run = await ScenarioRun.ExecuteAsync("stream-stall", streaming: true, withFallback: true);
@@ -141,7 +141,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
         run.Result.FallbackUsed.Should().BeFalse("fallback would splice a second answer onto the first");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_deadline_shorter_than_the_answer_bounds_the_whole_call()
     {
         using var world = new SimulatedCometApi();

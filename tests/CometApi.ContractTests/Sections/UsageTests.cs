@@ -10,7 +10,7 @@ namespace CometApi.ContractTests.Sections;
 [Checklist("CL7")]
 public sealed class UsageTests(ITestOutputHelper output)
 {
-    [SkippableTheory]
+    [OfflineTheory]
     [InlineData(false, 19, 1, 20)]
     [InlineData(true, 19, 2, 21)]
     public async Task Usage_is_read_from_the_response_and_the_final_stream_chunk(bool streaming, int prompt, int completion, int total)
@@ -22,7 +22,7 @@ public sealed class UsageTests(ITestOutputHelper output)
             .Should().Be((prompt, completion, total));
     }
 
-    [SkippableFact]
+    [ScenarioFact("success-pong")]
     public async Task The_usage_chunk_is_requested_when_streaming()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
@@ -31,7 +31,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         body.Should().Contain("\"stream\":true").And.Contain("\"stream_options\":{\"include_usage\":true}");
     }
 
-    [SkippableTheory]
+    [ScenarioTheory]
     [InlineData("retry-then-success", 2)]
     [InlineData("slow-headers", 2)]
     [InlineData("server-500", 2)]
@@ -50,7 +50,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         });
     }
 
-    [SkippableFact]
+    [ScenarioFact("stream-cut")]
     public async Task A_cut_stream_keeps_the_partial_text_and_its_class_for_reconciliation()
     {
         using var run = await ScenarioRun.ExecuteAsync("stream-cut", streaming: true, withFallback: false);
@@ -60,7 +60,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         run.Result.Attempts.Single().Note.Should().Be("connection lost mid-stream");
     }
 
-    [SkippableFact]
+    [ScenarioFact("retry-then-success")]
     public async Task The_ledger_holds_one_row_per_attempt_with_sizes_tokens_and_class()
     {
         using var run = await ScenarioRun.ExecuteAsync("retry-then-success", streaming: false, withFallback: false);
@@ -80,7 +80,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         rows[0].PromptTokens.Should().BeNull("a 503 reports no usage");
     }
 
-    [SkippableFact]
+    [ScenarioFact("success-pong")]
     public async Task A_streamed_attempt_reaches_the_ledger_with_its_byte_count_and_usage()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
@@ -91,7 +91,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         (row.PromptTokens, row.CompletionTokens).Should().Be((19L, 2L));
     }
 
-    [SkippableFact]
+    [OfflineFact]
     public async Task Reconciliation_reports_billed_failures_token_differences_and_requests_missing_on_either_side()
     {
         var ledger = new List<LedgerRow>();
@@ -119,7 +119,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         report.Discrepancies.Single(d => d.Kind == DiscrepancyKind.TokenMismatch).Detail.Should().Be("ledger 19/1 tokens, export 19/7");
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_usage_export_without_the_expected_column_is_a_clear_error()
     {
         var format = UsageExportFormat.Load(Path.Combine(RepoPaths.Contracts, "usage-export-format.json"));
@@ -129,7 +129,7 @@ public sealed class UsageTests(ITestOutputHelper output)
         act.Should().Throw<FormatException>().WithMessage("*no 'request_id' column*usage-export-format.json*");
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_ledger_writes_as_csv_with_quoting_and_no_content()
     {
         var row = new LedgerRow(DateTimeOffset.Parse("2026-11-24T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "c1", "comet,api", "https://x/v1/chat/completions",
