@@ -4,7 +4,8 @@ using Xunit.Sdk;
 namespace CometApi.ContractTests.Infrastructure;
 
 /// <summary>
-/// Tags a test with the checklist rows of shared/REFERENCE.md it proves (CL2, CL3, ...). Shows up as the
+/// Tags a test with the checklist rows it proves (CL2, CL3, ...): the sections of the article "CometAPI reliability
+/// validation before production" (last reviewed 2026-05-11), listed in contracts/checklist.json. Shows up as the
 /// xunit trait "Checklist", so `dotnet test --filter Checklist=CL5` runs one section.
 /// </summary>
 [TraitDiscoverer("CometApi.ContractTests.Infrastructure.ChecklistDiscoverer", "CometApi.ContractTests")]
