@@ -41,7 +41,7 @@ public sealed partial class DependencyGraph
         foreach (var file in files)
         {
             graph.Node(file.Node);
-            foreach (var name in Identifier().Matches(file.Code).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+            foreach (var name in Identifier().Matches(file.Code).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
             {
                 foreach (var declaration in declaredIn[name].Where(d => d.Node != file.Node && visible[file.Project.Name].Contains(d.Project.Name)))
                     graph.Add(file.Node, declaration.Node);
@@ -121,6 +121,7 @@ public sealed partial class DependencyGraph
     [GeneratedRegex(@"(?<!private\s+(?:sealed\s+|static\s+|readonly\s+|abstract\s+)*)\b(?:class|record|struct|interface|enum)\s+(?<name>[A-Z]\w*)")]
     private static partial Regex TypeDeclaration();
 
-    [GeneratedRegex(@"\b[A-Z]\w*\b")]
+    // A name that can be a type: not a member of a variable (world.Provider) nor a named argument or tuple element (Verdict: ...).
+    [GeneratedRegex(@"(?<![a-z_]\w*\.)\b(?<name>[A-Z]\w*)\b(?!\s*:(?!:))")]
     private static partial Regex Identifier();
 }

@@ -1,4 +1,5 @@
 using CometApi.ContractTests.Evidence;
+using CometApi.ContractTests.Schemas;
 using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
