@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using CometApi.Reliability.Classification;
 using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Contracts;
@@ -10,28 +9,21 @@ using CometApi.Reliability.Parsing;
 namespace CometApi.Reliability.Client;
 
 /// <summary>
-/// Sends one HTTP attempt and turns whatever happens (a response, an exception, a stall) into an
-/// <see cref="AttemptOutcome"/>. Never throws for provider behaviour; only caller bugs escape.
+/// Sends one HTTP attempt and reports what happened (a response, an exception, a stall) as an
+/// <see cref="AttemptObservation"/>, unjudged. Never throws for provider behaviour; only caller bugs escape.
 /// </summary>
 internal sealed class AttemptSender(
     HttpClient http,
     CometApiOptions options,
-    ContractSet contracts,
+    ProviderProfile profile,
+    MetadataReader metadata,
     SecretRedactor redactor,
     TimeProvider time)
 {
-    private const int ExcerptChars = 512;
+    /// <summary>What a stream whose first delta is ready is, until its end is judged.</summary>
+    private static readonly ResponseSignals StreamOpened = new() { Status = 200, Body = BodyKind.Stream };
 
-    private static readonly HashSet<string> KeptHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "content-type", "x-request-id", "x-oneapi-request-id", "retry-after", "retry-after-ms", "location",
-        "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
-        "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens", "x-should-retry",
-    };
-
-    private readonly RequestIdReader _requestIds = new(contracts.Profile);
-
-    public async Task<AttemptOutcome> SendAsync(ProviderEndpoint endpoint, byte[] body, bool streaming, string callId,
+    public async Task<AttemptObservation> SendAsync(ProviderEndpoint endpoint, byte[] body, bool streaming, string callId,
         CancellationToken callerToken, CancellationToken pipelineToken)
     {
         var startedAt = time.GetUtcNow();
@@ -47,28 +39,21 @@ internal sealed class AttemptSender(
             var mediaType = MediaType(response.Content.Headers);
             if (streaming && response.IsSuccessStatusCode && IsEventStream(mediaType))
             {
-                var outcome = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
-                handedOver = outcome.Stream is not null;
-                outcome.Duration = time.GetElapsedTime(started);
-                outcome.InputBytes = body.Length;
-                return outcome;
+                var opened = await BeginStreamAsync(response, startedAt, pipelineToken, attemptTimer.Token).ConfigureAwait(false);
+                handedOver = opened.Stream is not null;
+                return opened with { Duration = time.GetElapsedTime(started), InputBytes = body.Length };
             }
 
             var (bytes, tooLarge) = await ReadCappedAsync(response.Content, linked.Token).ConfigureAwait(false);
             var inspected = BodyInspector.Inspect(mediaType, bytes, tooLarge);
-            var signals = Signals(response, inspected);
-            var decision = contracts.Policy.Classify(signals);
-            return new AttemptOutcome
+            var kept = metadata.Read(response, inspected.Error);
+            return new AttemptObservation(Signals(response, inspected), startedAt, time.GetElapsedTime(started), kept)
             {
-                Decision = decision,
-                Signals = signals,
-                StartedAt = startedAt,
-                Duration = time.GetElapsedTime(started),
                 Chat = inspected.Chat,
-                RetryAfter = decision.Policy.Retry ? RetryAfter(response) : null, // read only where a retry may wait for it
+                RetryAfter = MetadataReader.HasRetryAfter(kept) ? RetryAfter(response) : null,
                 InputBytes = body.Length,
                 OutputBytes = bytes.Length,
-                Metadata = Metadata(response, inspected.Error, decision.Class == FailureClass.Success ? null : bytes),
+                Body = bytes,
             };
         }
         catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
@@ -77,14 +62,9 @@ internal sealed class AttemptSender(
                 ? callerToken.IsCancellationRequested ? TransportCondition.CallerCancelled : TransportCondition.Timeout
                 : TransportCondition.ConnectionFailed;
             var signals = new ResponseSignals { Transport = transport, Status = response is null ? null : (int)response.StatusCode };
-            return new AttemptOutcome
+            return new AttemptObservation(signals, startedAt, time.GetElapsedTime(started), response is null ? ResponseMetadata.None : metadata.Read(response, null))
             {
-                Decision = contracts.Policy.Classify(signals),
-                Signals = signals,
-                StartedAt = startedAt,
-                Duration = time.GetElapsedTime(started),
                 InputBytes = body.Length,
-                Metadata = response is null ? ResponseMetadata.None : Metadata(response, null, null),
                 Note = transport switch
                 {
                     TransportCondition.Timeout => pipelineToken.IsCancellationRequested ? "total deadline reached" : "attempt timeout reached",
@@ -100,7 +80,7 @@ internal sealed class AttemptSender(
     }
 
     /// <summary>Reads a stream until its first delta is ready for the caller, or until it ends or fails first.</summary>
-    private async Task<AttemptOutcome> BeginStreamAsync(HttpResponseMessage response, DateTimeOffset startedAt,
+    private async Task<AttemptObservation> BeginStreamAsync(HttpResponseMessage response, DateTimeOffset startedAt,
         CancellationToken pipelineToken, CancellationToken attemptToken)
     {
         // The reader outlives this attempt, so it gets its own token: cancelled by the deadline or the caller,
@@ -122,40 +102,22 @@ internal sealed class AttemptSender(
             throw;
         }
 
-        var metadata = Metadata(response, reader.ErrorFrame, null);
+        // Handed over: the attempt is judged when the stream ends (StreamingAttempt), on the signals it ends with.
         if (reader.Pending.Count > 0)
-        {
-            return new AttemptOutcome
-            {
-                Decision = contracts.Policy.Classify(new ResponseSignals { Status = 200, Body = BodyKind.Chat }),
-                Signals = new ResponseSignals { Status = 200, Body = BodyKind.Stream },
-                StartedAt = startedAt,
-                Metadata = metadata,
-                Stream = reader,
-                Note = "first delta handed to the caller",
-            };
-        }
+            return new AttemptObservation(StreamOpened, startedAt, TimeSpan.Zero, ResponseMetadata.None) { Stream = reader, Note = "first delta handed to the caller" };
 
+        var kept = metadata.Read(response, reader.ErrorFrame);
         await reader.DisposeAsync().ConfigureAwait(false);
-        var signals = reader.Signals(TransportCondition.None);
-        return new AttemptOutcome
+        return new AttemptObservation(reader.Signals(TransportCondition.None), startedAt, TimeSpan.Zero, kept)
         {
-            Decision = contracts.Policy.Classify(signals),
-            Signals = signals,
-            StartedAt = startedAt,
-            Metadata = metadata,
             OutputBytes = reader.BytesRead,
             Chat = reader.Summary(),
             Note = "stream ended before any delta",
         };
     }
 
-    /// <summary>Metadata of a finished stream: the request id may sit in an error frame.</summary>
-    public ResponseMetadata StreamMetadata(SseChatReader reader) => Metadata(reader.Response, reader.ErrorFrame, null);
-
     private HttpRequestMessage BuildRequest(ProviderEndpoint endpoint, byte[] body, bool streaming, string callId)
     {
-        var profile = contracts.Profile;
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint.ChatUri)
         {
             Content = new ByteArrayContent(body),
@@ -189,44 +151,6 @@ internal sealed class AttemptSender(
             EmptyContent = message is not null && string.IsNullOrWhiteSpace(message.Content)
                 && message.ToolCalls is not { ValueKind: System.Text.Json.JsonValueKind.Array },
         };
-    }
-
-    private ResponseMetadata Metadata(HttpResponseMessage response, ErrorDetail? error, ReadOnlyMemory<byte>? body)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        Keep(response.Headers.NonValidated, headers);
-        // Of the content headers only the type is kept: looked up alone, so Content-Length (already parsed, and then
-        // read under a lock by an enumeration) is not touched again.
-        if (response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var type))
-            headers["content-type"] = redactor.Redact(type.ToString());
-
-        // Everything kept comes from the provider, which may echo the key anywhere: redact each value, not only the message.
-        var message = Redacted(error?.Message);
-        return new ResponseMetadata(
-            (int)response.StatusCode,
-            Redacted(_requestIds.Read(response.Headers, message)),
-            headers,
-            body is { } b ? Excerpt(b) : message,
-            Redacted(error?.CodeText),
-            Redacted(error?.Type));
-    }
-
-    private string? Redacted(string? text) => text is null ? null : redactor.Redact(text);
-
-    /// <summary>Copies the kept headers, under their lower-case names, as received (one pass, no parsing), redacted.</summary>
-    private void Keep(HttpHeadersNonValidated received, Dictionary<string, string> kept)
-    {
-        foreach (var (name, values) in received)
-        {
-            if (KeptHeaders.TryGetValue(name, out var keptName)) kept[keptName] = redactor.Redact(values.ToString());
-        }
-    }
-
-    private string Excerpt(ReadOnlyMemory<byte> body)
-    {
-        var text = Encoding.UTF8.GetString(body.Span[..Math.Min(body.Length, ExcerptChars * 4)]);
-        text = redactor.Redact(text);
-        return text.Length <= ExcerptChars ? text : text[..ExcerptChars] + "…";
     }
 
     private async Task<(ReadOnlyMemory<byte> Bytes, bool TooLarge)> ReadCappedAsync(HttpContent content, CancellationToken token)

@@ -1,6 +1,9 @@
 namespace CometApi.Reliability.Client;
 
-/// <summary>One call's identity and budget: an id for correlation and a deadline token that also carries the caller's cancellation.</summary>
+/// <summary>
+/// One call's identity and budget: an id for correlation, a deadline token that also carries the caller's
+/// cancellation, and the records of the attempts made so far (all providers).
+/// </summary>
 internal sealed class CallScope : IDisposable
 {
     private readonly CancellationTokenSource _deadline;
@@ -26,6 +29,9 @@ internal sealed class CallScope : IDisposable
     public string Id { get; } = NewId();
     public DateTimeOffset Deadline { get; }
     public CancellationToken CallerToken { get; }
+
+    /// <summary>Written only by <see cref="CallRecorder"/>; the result hands the list on as it is.</summary>
+    public List<AttemptRecord> Attempts { get; } = [];
 
     /// <summary>Cancelled by the caller or by the total deadline.</summary>
     public CancellationToken Token => _linked.Token;

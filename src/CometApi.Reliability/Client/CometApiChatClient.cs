@@ -21,15 +21,15 @@ public sealed class CometApiChatClient : IDisposable
     private readonly CometApiOptions _options;
     private readonly ContractSet _contracts;
     private readonly HttpClient _http;
-    private readonly ILogger _logger;
     private readonly ChatMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly AttemptSender _sender;
-    private readonly ResiliencePipeline<AttemptOutcome> _pipeline;
+    private readonly AttemptJudge _judge;
+    private readonly MetadataReader _metadata;
+    private readonly CallRecorder _recorder;
+    private readonly ResiliencePipeline<AttemptResult> _pipeline;
     private readonly ProviderEndpoint _primary;
     private readonly ProviderEndpoint? _fallback;
-    private readonly SecretRedactor _redactor;
-    private readonly IUsageLedger? _ledger;
 
     /// <param name="options">Validated here: invalid options throw <see cref="CometApiConfigurationException"/> and nothing is sent.</param>
     /// <param name="contracts">The provider profile and failure policy (<see cref="ContractSet.Load"/>).</param>
@@ -55,12 +55,11 @@ public sealed class CometApiChatClient : IDisposable
         if (validation.Failed) throw new CometApiConfigurationException(validation.Failures!);
 
         _options = options;
-        _ledger = ledger;
         _contracts = contracts;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CometApi.Reliability.ChatClient");
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("CometApi.Reliability.ChatClient");
         _metrics = new ChatMetrics(meterFactory);
-        _redactor = new SecretRedactor([options.ApiKey, options.Fallback?.ApiKey]);
+        var redactor = new SecretRedactor([options.ApiKey, options.Fallback?.ApiKey]);
         _http = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, disposeHandler: handler is null)
         {
             Timeout = Timeout.InfiniteTimeSpan, // the client's own deadline and attempt timers rule
@@ -69,8 +68,11 @@ public sealed class CometApiChatClient : IDisposable
         _fallback = options.Fallback is { } f
             ? new ProviderEndpoint(f.Name, new Uri(f.ChatEndpoint), f.ApiKey!, f.Model ?? options.Model!)
             : null;
-        _sender = new AttemptSender(_http, options, contracts, _redactor, _time);
-        _pipeline = RetryPipeline.Build(options, _time, jitter ?? Random.Shared.NextDouble, _logger, _metrics);
+        _metadata = new MetadataReader(contracts.Profile, redactor);
+        _sender = new AttemptSender(_http, options, contracts.Profile, _metadata, redactor, _time);
+        _judge = new AttemptJudge(contracts.Policy, new RetryPlanner(options.Retry, _time, jitter ?? Random.Shared.NextDouble), _metadata);
+        _recorder = new CallRecorder(options, logger, _metrics, ledger, redactor);
+        _pipeline = RetryPipeline.Build(options.Retry, _time, _recorder);
     }
 
     /// <summary>The chat-completions URL in use (no secrets in it).</summary>
@@ -95,11 +97,9 @@ public sealed class CometApiChatClient : IDisposable
         using var call = new CallScope(_options.TotalTimeout, _time, cancellationToken);
         if (validate && Reject(request, call) is { } rejected) return rejected;
 
-        var attempts = new List<AttemptRecord>();
-        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: false, call, attempts, primary).ConfigureAwait(false);
-        var message = outcome.Chat?.Choices[0].Message;
-        return Finish(call, outcome, endpoint, attempts, fallbackReason, message?.Content, message?.Refusal,
-            outcome.Chat?.Choices[0].FinishReason, outcome.Chat?.Model, outcome.Chat?.Usage);
+        var (result, fallbackReason) = await RunAsync(request, streaming: false, call, primary).ConfigureAwait(false);
+        var outcome = (AttemptOutcome)result; // a non-streamed request never hands a stream over
+        return Finish(call, outcome, fallbackReason, ChatAnswer.From(outcome.Chat));
     }
 
     /// <summary>
@@ -117,116 +117,73 @@ public sealed class CometApiChatClient : IDisposable
             yield break;
         }
 
-        var attempts = new List<AttemptRecord>();
-        var (outcome, endpoint, fallbackReason) = await RunAsync(request, streaming: true, call, attempts, _primary).ConfigureAwait(false);
-        if (outcome.Stream is not { } reader)
+        var (result, fallbackReason) = await RunAsync(request, streaming: true, call, _primary).ConfigureAwait(false);
+        if (result is AttemptOutcome outcome)
         {
-            // A provider that ignores "stream": true and answers JSON still gets its answer delivered.
-            var message = outcome.Chat?.Choices[0].Message;
-            if (outcome.Decision.Class == FailureClass.Success && message?.Content is { } whole)
+            // No stream was handed over: a failure, or a provider that ignores "stream": true and answers JSON,
+            // which still gets its answer delivered.
+            var answer = ChatAnswer.From(outcome.Chat);
+            if (outcome.Class == FailureClass.Success && answer.Text is { } whole)
                 yield return new ChatStreamEvent(whole, null, null);
-            yield return new ChatStreamEvent(null, null, Finish(call, outcome, endpoint, attempts, fallbackReason,
-                message?.Content, message?.Refusal, outcome.Chat?.Choices[0].FinishReason, outcome.Chat?.Model, outcome.Chat?.Usage));
+            yield return new ChatStreamEvent(null, null, Finish(call, outcome, fallbackReason, answer));
             yield break;
         }
 
-        await using (reader.ConfigureAwait(false))
+        var stream = (StreamingAttempt)result;
+        await using (stream.ConfigureAwait(false))
         {
-            var transport = TransportCondition.None;
-            while (true)
+            do
             {
-                while (reader.Pending.TryDequeue(out var delta))
-                    yield return new ChatStreamEvent(delta.Content, delta.Refusal, null);
-                if (reader.Ended || transport != TransportCondition.None) break;
-                transport = await ReadNextAsync(reader, call).ConfigureAwait(false);
+                while (stream.TryTakeDelta(out var delta)) yield return delta;
             }
+            while (await stream.ReadMoreAsync(call.CallerToken).ConfigureAwait(false));
 
-            var signals = reader.Signals(transport);
-            outcome.Signals = signals;
-            outcome.Decision = _contracts.Policy.Classify(signals);
-            outcome.Metadata = _sender.StreamMetadata(reader);
-            outcome.Duration = _time.GetUtcNow() - outcome.StartedAt;
-            outcome.OutputBytes = reader.BytesRead;
-            outcome.Usage = reader.Usage;
-            outcome.Note = transport switch
-            {
-                TransportCondition.Timeout => "total deadline reached mid-stream",
-                TransportCondition.CallerCancelled => "cancelled by the caller mid-stream",
-                TransportCondition.ConnectionFailed => "connection lost mid-stream",
-                _ when reader.TextCapReached => $"stream cut after more than {_options.MaxResponseBytes} characters of text (MaxResponseBytes)",
-                _ => outcome.Note,
-            };
-            Record(outcome, endpoint, attempts, retryIndex: attempts.Count(a => a.Provider == endpoint.Name), call.Id);
-            yield return new ChatStreamEvent(null, null, Finish(call, outcome, endpoint, attempts, fallbackReason,
-                reader.Content, reader.Refusal.Length > 0 ? reader.Refusal : null, reader.FinishReason, reader.Model, reader.Usage));
+            var ended = _judge.Judge(stream.Ended(_metadata, _time.GetUtcNow(), _options.MaxResponseBytes), stream.Place, mayRetry: false);
+            _recorder.Attempt(ended, call);
+            yield return new ChatStreamEvent(null, null, Finish(call, ended, fallbackReason, stream.Answer));
         }
     }
 
-    private static async ValueTask<TransportCondition> ReadNextAsync(SseChatReader reader, CallScope call)
+    /// <summary>The primary's leg, then the fallback's when the primary's class allows it and time is left.</summary>
+    private async Task<(AttemptResult Result, FailureClass? FallbackReason)> RunAsync(
+        ChatCompletionRequest request, bool streaming, CallScope call, ProviderEndpoint primary)
     {
-        try
-        {
-            await reader.ReadNextAsync().ConfigureAwait(false);
-            return TransportCondition.None;
-        }
-        catch (OperationCanceledException)
-        {
-            return call.CallerToken.IsCancellationRequested ? TransportCondition.CallerCancelled : TransportCondition.Timeout;
-        }
-        catch (Exception ex) when (ex is IOException or HttpRequestException)
-        {
-            return TransportCondition.ConnectionFailed;
-        }
+        var result = await RunLegAsync(primary, request, streaming, call).ConfigureAwait(false);
+        if (result is not AttemptOutcome { Decision.Policy.Fallback: true } failed || call.Token.IsCancellationRequested || _fallback is null)
+            return (result, null);
+
+        var reason = failed.Class;
+        _recorder.FallingBack(primary, _fallback, reason, call);
+        return (await RunLegAsync(_fallback, request, streaming, call).ConfigureAwait(false), reason);
     }
 
-    private async Task<(AttemptOutcome Outcome, ProviderEndpoint Endpoint, FailureClass? FallbackReason)> RunAsync(
-        ChatCompletionRequest request, bool streaming, CallScope call, List<AttemptRecord> attempts, ProviderEndpoint primary)
+    /// <summary>One provider's attempts: each sent, judged once, recorded, and retried only as its plan says.</summary>
+    private async Task<AttemptResult> RunLegAsync(ProviderEndpoint endpoint, ChatCompletionRequest request, bool streaming, CallScope call)
     {
-        var outcome = await RunLegAsync(primary, request, streaming, call, attempts).ConfigureAwait(false);
-        var policy = outcome.Decision.Policy;
-        if (!policy.Fallback || outcome.Stream is not null || call.Token.IsCancellationRequested)
-            return (outcome, primary, null);
-        if (_fallback is null) return (outcome, primary, null);
-
-        var reason = outcome.Decision.Class;
-        _metrics.Fallback(primary.Name, _fallback.Name, reason);
-        ClientLog.FallbackStarted(_logger, primary.Name, _fallback.Name, reason.WireName(), call.Id);
-        var fallbackOutcome = await RunLegAsync(_fallback, request, streaming, call, attempts).ConfigureAwait(false);
-        return (fallbackOutcome, _fallback, reason);
-    }
-
-    private async Task<AttemptOutcome> RunLegAsync(ProviderEndpoint endpoint, ChatCompletionRequest request, bool streaming,
-        CallScope call, List<AttemptRecord> attempts)
-    {
-        var body = RequestBody.Serialize(request, endpoint.Model, streaming);
-        var leg = new LegState(endpoint, call.Id, call.Deadline, attempts);
+        var leg = new Leg(endpoint, RequestBody.Serialize(request, endpoint.Model, streaming), streaming, call);
         var context = ResilienceContextPool.Shared.Get(call.Token);
-        context.Properties.Set(RetryPipeline.LegKey, leg);
         try
         {
-            return await _pipeline.ExecuteAsync(async (ctx, state) =>
+            return await _pipeline.ExecuteAsync<AttemptResult, (CometApiChatClient Client, Leg Leg)>(static async (ctx, state) =>
             {
-                var (client, leg, body, streaming, call, attempts) = state;
-                var outcome = await client._sender.SendAsync(leg.Endpoint, body, streaming, call.Id, call.CallerToken, ctx.CancellationToken).ConfigureAwait(false);
-                outcome.BackoffBefore = leg.RetryIndex == 0 ? null : leg.NextDelay;
-                outcome.Streaming = streaming;
-                if (outcome.Stream is null) client.Record(outcome, leg.Endpoint, attempts, leg.RetryIndex, call.Id);
-                leg.RetryIndex++;
+                var (client, leg) = state;
+                var place = leg.Next();
+                var seen = await client._sender.SendAsync(leg.Endpoint, leg.Body, leg.Streaming, leg.Call.Id, leg.Call.CallerToken, ctx.CancellationToken).ConfigureAwait(false);
+                if (seen.Stream is { } reader) return new StreamingAttempt(reader, seen, place);
+
+                var outcome = client._judge.Judge(seen, place, mayRetry: true);
+                client._recorder.Attempt(outcome, leg.Call);
+                leg.Finished(outcome);
                 return outcome;
-            }, context, (this, leg, body, streaming, call, attempts)).ConfigureAwait(false);
+            }, context, (this, leg)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // Cancelled while waiting to retry: the class says whose decision it was; no HTTP attempt is added.
+            var attempts = call.Attempts;
             var signals = new ResponseSignals { Transport = call.CallerToken.IsCancellationRequested ? TransportCondition.CallerCancelled : TransportCondition.Timeout };
-            return new AttemptOutcome
-            {
-                Decision = _contracts.Policy.Classify(signals),
-                Signals = signals,
-                StartedAt = _time.GetUtcNow(),
-                Metadata = attempts.Count > 0 ? ResponseMetadata.None with { RequestId = attempts[^1].RequestId, StatusCode = attempts[^1].StatusCode } : ResponseMetadata.None,
-                Note = "cancelled during the backoff wait",
-            };
+            var last = attempts.Count > 0 ? ResponseMetadata.None with { RequestId = attempts[^1].RequestId, StatusCode = attempts[^1].StatusCode } : ResponseMetadata.None;
+            return _judge.Judge(new AttemptObservation(signals, _time.GetUtcNow(), TimeSpan.Zero, last) { Note = "cancelled during the backoff wait" }, leg.Next(), mayRetry: false);
         }
         finally
         {
@@ -234,71 +191,46 @@ public sealed class CometApiChatClient : IDisposable
         }
     }
 
-    private void Record(AttemptOutcome outcome, ProviderEndpoint endpoint, List<AttemptRecord> attempts, int retryIndex, string callId)
-    {
-        var cls = outcome.Decision.Class;
-        var record = new AttemptRecord(endpoint.Name, retryIndex, cls, outcome.Metadata.StatusCode, outcome.Metadata.RequestId,
-            outcome.StartedAt, outcome.Duration, outcome.BackoffBefore, outcome.Decision.RuleName, outcome.Note, ContentDelivered: outcome.Stream is not null);
-        attempts.Add(record);
-        var usage = outcome.Usage ?? outcome.Chat?.Usage;
-        _ledger?.Append(new LedgerRow(outcome.StartedAt, callId, endpoint.Name, endpoint.LogEndpoint, endpoint.Model, outcome.Streaming,
-            retryIndex, record.StatusCode, cls, record.RequestId, outcome.InputBytes, outcome.OutputBytes, usage?.PromptTokens, usage?.CompletionTokens, outcome.Duration));
-        _metrics.Attempt(endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls, record.StatusCode);
-        var ms = (long)outcome.Duration.TotalMilliseconds;
-        if (cls == FailureClass.Timeout)
-            ClientLog.Timeout(_logger, retryIndex + 1, endpoint.Name, outcome.Note ?? "timeout", ms, callId);
-        if (cls == FailureClass.Success)
-            ClientLog.AttemptSucceeded(_logger, retryIndex + 1, endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls.WireName(), record.StatusCode, record.RequestId, ms, callId);
-        else
-            ClientLog.AttemptFailed(_logger, retryIndex + 1, endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls.WireName(), record.StatusCode, record.RequestId, ms, outcome.Decision.RuleName, callId);
-    }
-
     private ChatResult? Reject(ChatCompletionRequest request, CallScope call)
     {
-        if (_options.LogContent)
-            ClientLog.RequestContent(_logger, call.Id, _redactor.Redact(string.Join(" | ", request.Messages?.Select(m => $"{m?.Role}: {m?.Content}") ?? [])));
+        _recorder.Requested(request, call);
         var errors = RequestValidator.Validate(request, request.Model ?? _primary.Model);
         if (errors.Count == 0) return null;
 
-        ClientLog.RequestRejected(_logger, call.Id, string.Join("; ", errors));
-        var policy = _contracts.Policy.For(FailureClass.InvalidRequest);
         var result = new ChatResult
         {
             Class = FailureClass.InvalidRequest,
-            OperatorAction = policy.OperatorAction,
+            OperatorAction = _contracts.Policy.For(FailureClass.InvalidRequest).OperatorAction,
             Rule = "client-side request validation",
             Attempts = [],
             Metadata = ResponseMetadata.None,
             ValidationErrors = errors,
         };
-        _metrics.Call(_primary.Name, _primary.LogEndpoint, _primary.Model, result.Class, call.Elapsed, null);
+        _recorder.Rejected(result, _primary, call);
         return result;
     }
 
-    private ChatResult Finish(CallScope call, AttemptOutcome outcome, ProviderEndpoint endpoint, List<AttemptRecord> attempts,
-        FailureClass? fallbackReason, string? text, string? refusal, string? finishReason, string? model, Usage? usage)
+    /// <summary>The call's result: the last outcome's class, and the answer whichever way it arrived.</summary>
+    private ChatResult Finish(CallScope call, AttemptOutcome outcome, FailureClass? fallbackReason, in ChatAnswer answer)
     {
-        var cls = outcome.Decision.Class;
+        var endpoint = outcome.Place.Endpoint;
         var result = new ChatResult
         {
-            Class = cls,
+            Class = outcome.Class,
             OperatorAction = outcome.Decision.Policy.OperatorAction,
             Rule = outcome.Decision.RuleName,
-            AnsweredBy = attempts.Count > 0 ? endpoint.Name : null,
+            AnsweredBy = call.Attempts.Count > 0 ? endpoint.Name : null,
             FallbackUsed = fallbackReason is not null,
             FallbackReason = fallbackReason,
-            Attempts = attempts,
+            Attempts = call.Attempts,
             Metadata = outcome.Metadata,
-            Text = text,
-            Refusal = refusal,
-            FinishReason = finishReason,
-            Model = model,
-            Usage = usage,
+            Text = answer.Text,
+            Refusal = answer.Refusal,
+            FinishReason = answer.FinishReason,
+            Model = answer.Model,
+            Usage = answer.Usage,
         };
-        _metrics.Call(endpoint.Name, endpoint.LogEndpoint, endpoint.Model, cls, call.Elapsed, usage, answeredByFallback: fallbackReason is not null);
-        if (_options.LogContent && text is not null)
-            ClientLog.ResponseContent(_logger, call.Id, _redactor.Redact(text));
-        ClientLog.CallFinished(_logger, call.Id, cls.WireName(), result.AnsweredBy, attempts.Count, (long)call.Elapsed.TotalMilliseconds, result.OperatorAction);
+        _recorder.Finished(result, endpoint, call);
         return result;
     }
 

@@ -97,7 +97,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     [InlineData(1.0, 1000)]
     public void Backoff_bounds_come_from_the_retry_settings(double unit, int expectedMs)
     {
-        RetryPipeline.Backoff(new RetrySettings(), unit).TotalMilliseconds.Should().BeApproximately(expectedMs, 1);
+        RetryPlanner.Backoff(new RetrySettings(), unit).TotalMilliseconds.Should().BeApproximately(expectedMs, 1);
     }
 
     [Theory]
