@@ -1,4 +1,4 @@
-using CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
 using CometApi.Reliability.Contracts;
 using CometApi.Reliability.Parsing;
 

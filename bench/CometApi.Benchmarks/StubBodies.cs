@@ -1,5 +1,5 @@
 using System.Text;
-using CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
 
 namespace CometApi.Benchmarks;
 
@@ -37,7 +37,7 @@ public sealed class StubBodies
     private static StubBodies Load()
     {
         var pong = File.ReadAllBytes(Path.Combine(RepoPaths.Fixtures, "bodies", "chat-pong.json"));
-        var events = CometApi.ContractTests.Simulation.TimedSseResponder.SplitEvents(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse")));
+        var events = CometApi.Simulation.TimedSseResponder.SplitEvents(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "streams", "success-pong.sse")));
         // success-pong.sse: role chunk, "po", "ng", finish chunk, usage chunk, [DONE].
         var opening = events[0];
         var content = events[1];

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
 using CometApi.Reliability.Billing;
 using CometApi.Reliability.Telemetry;
 using Microsoft.Extensions.Logging;

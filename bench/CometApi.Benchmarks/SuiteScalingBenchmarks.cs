@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
+using CometApi.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;

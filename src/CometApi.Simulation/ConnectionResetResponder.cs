@@ -3,7 +3,7 @@ using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Simulates a connection reset before any response byte: the request is read (and logged by WireMock),

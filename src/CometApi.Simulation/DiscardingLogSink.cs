@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Loggers enabled at every level that format each message and then drop it: the client pays for every log line it

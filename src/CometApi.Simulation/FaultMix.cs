@@ -1,7 +1,6 @@
 using System.Text.Json;
-using CometApi.ContractTests.Infrastructure;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>What goes wrong with a request under load, decided by its arrival number alone.</summary>
 public enum LoadFault { None, ServerError500, ConnectionReset, Unavailable503, Slow }

@@ -4,7 +4,7 @@ using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// A provider under load: numbers each request as it arrives and answers as <see cref="FaultMix"/> says — the pong

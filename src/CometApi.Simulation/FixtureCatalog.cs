@@ -1,9 +1,8 @@
-using CometApi.ContractTests.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>Loads and checks <c>fixtures/scenarios.json</c>.</summary>
 public sealed class FixtureCatalog

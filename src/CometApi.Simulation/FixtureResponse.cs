@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// One HTTP response a scenario's fixture serves: status, media type and the body the client receives (faults

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Reads, straight from the fixture files, the responses each (scenario, mode) serves: every mapping's

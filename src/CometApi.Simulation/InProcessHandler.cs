@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// A stand-in provider inside the test process: the client's <see cref="HttpMessageHandler"/> hands each request to

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Simulation;
 
 /// <summary>Parses text that may or may not be JSON (fixture bodies, stream events) without throwing.</summary>
 public static class JsonText

@@ -3,7 +3,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Answers that echo the caller's key back in every place an answer can hold text: error message, code, type and

@@ -1,8 +1,7 @@
-using CometApi.ContractTests.Infrastructure;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// The embedded live simulator: a WireMock server on a random loopback port that answers the live checks like

@@ -1,7 +1,7 @@
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Simulation;
 
 /// <summary>A WireMock server on a random port of 127.0.0.1 only: the default binds every interface.</summary>
 public static class LoopbackServer

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>The GET /v1/models answer; the scenario catalog covers chat completions only.</summary>
 public static class ModelsFixture

@@ -3,7 +3,7 @@ using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Answers every request with status 200 and whatever bytes <c>next</c> returns at that moment, byte for byte

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// A response body made up as it is read: <c>head</c> once, then <c>repeated</c> over and over, up to

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Simulation;
 
 /// <summary>The repository's top-level folders, found from the test binaries (never through PDB source paths).</summary>
 public static class RepoPaths

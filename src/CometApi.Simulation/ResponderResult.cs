@@ -1,6 +1,6 @@
 using WireMock;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>What a responder returns once it has written (or aborted) the response itself.</summary>
 internal static class ResponderResult

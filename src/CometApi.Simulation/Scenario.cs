@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>One simulated behaviour from <c>fixtures/scenarios.json</c>.</summary>
 public sealed record Scenario

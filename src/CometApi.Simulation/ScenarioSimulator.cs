@@ -1,11 +1,10 @@
-using CometApi.ContractTests.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using WireMock.RequestBuilders;
 using WireMock.ResponseProviders;
 using WireMock.Server;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>Mounts one scenario of the catalog on a WireMock server.</summary>
 public static class ScenarioSimulator

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>How <see cref="TimedSseResponder"/> ends a stream after its last event.</summary>
 public enum SseEnd

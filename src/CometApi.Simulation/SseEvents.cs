@@ -1,9 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
-using CometApi.ContractTests.Infrastructure;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>The <c>data</c> of every event of an SSE text, parsed the way the client parses a live stream.</summary>
 public static class SseEvents

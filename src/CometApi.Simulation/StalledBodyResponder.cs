@@ -3,7 +3,7 @@ using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Simulates a body that stalls: status 200, the headers (Content-Length of the whole body) and the first

@@ -4,7 +4,7 @@ using WireMock;
 using WireMock.ResponseProviders;
 using WireMock.Settings;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// Plays a Server-Sent-Events text per request: status 200, <c>text/event-stream</c>, then every event

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
-using CometApi.ContractTests.Infrastructure;
 
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>
 /// An in-process stand-in provider for canary traffic: the n-th request to the primary host gets the n-th behaviour of the

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Simulation;
+namespace CometApi.Simulation;
 
 /// <summary>What a WireMock.Net fault leaves of a mapping's body by the time it reaches the client.</summary>
 public static class WireMockFault

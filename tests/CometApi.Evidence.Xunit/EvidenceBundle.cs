@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 // The evidence.json a launch ticket cites; contracts/evidence.schema.json is its contract.
 

@@ -4,7 +4,7 @@ using CometApi.Reliability;
 using CometApi.Reliability.Billing;
 using Xunit.Abstractions;
 
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 /// <summary>
 /// Details a test attaches to its evidence entry. It travels as one line of the test's own output, so the

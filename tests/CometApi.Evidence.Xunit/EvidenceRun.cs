@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
-using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
+using CometApi.Simulation;
+using CometApi.Live.Support;
+using CometApi.Live;
 
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 /// <summary>Turns the run's checklist-tagged test outcomes into one evidence bundle.</summary>
 internal static partial class EvidenceRun

@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
+using CometApi.Simulation;
+using CometApi.Live.Support;
+using CometApi.Live;
 
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 /// <summary>
 /// Writes artifacts/evidence/&lt;run&gt;/evidence.json, launch-ticket.md and ledger.csv, every registered key

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
+using CometApi.Live.Support;
 
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 /// <summary>GATE: names every blocker between this evidence and a launch; "go" only when there is none.</summary>
 public sealed class LaunchGate

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CometApi.ContractTests.Evidence;
+namespace CometApi.Evidence.Xunit;
 
 /// <summary>The evidence bundle written for a person: what a launch ticket links to.</summary>
 public static class LaunchTicket

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace CometApi.ContractTests.Live;
+namespace CometApi.Live;
 
 // Which mode a test runs in is said by its attribute, decided at discovery:
 //   [Fact]/[Theory]                 both modes (offline tests that need no network also run in a live run);
@@ -12,7 +12,7 @@ namespace CometApi.ContractTests.Live;
 // Anywhere else it fails the test, so nothing skips by accident.
 
 /// <summary>A check that only runs live (COMETAPI_LIVE=1); offline it is skipped with the reason shown.</summary>
-[XunitTestCaseDiscoverer("CometApi.ContractTests.Live.LiveFactDiscoverer", "CometApi.Live")]
+[XunitTestCaseDiscoverer("CometApi.Live.LiveFactDiscoverer", "CometApi.Live")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LiveFactAttribute : FactAttribute
 {
@@ -27,7 +27,7 @@ public sealed class LiveFactAttribute : FactAttribute
 }
 
 /// <summary>A live-only theory: offline every row is skipped with the reason shown.</summary>
-[XunitTestCaseDiscoverer("CometApi.ContractTests.Live.LiveTheoryDiscoverer", "CometApi.Live")]
+[XunitTestCaseDiscoverer("CometApi.Live.LiveTheoryDiscoverer", "CometApi.Live")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class LiveTheoryAttribute : TheoryAttribute
 {

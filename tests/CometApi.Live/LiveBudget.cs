@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CometApi.ContractTests.Live;
+namespace CometApi.Live;
 
 /// <summary>The cap on live requests: a request past it is never sent, and the test that tried fails loudly.</summary>
 public sealed class LiveBudget(int limit, int maxTokens)

@@ -1,11 +1,11 @@
-using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
+using CometApi.Simulation;
+using CometApi.Live.Support;
 using CometApi.Reliability.Billing;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Parsing;
 
-namespace CometApi.ContractTests.Live;
+namespace CometApi.Live;
 
 /// <summary>
 /// The live target of one test run: the configured endpoint (or, with COMETAPI_SIMULATE=1, the embedded live

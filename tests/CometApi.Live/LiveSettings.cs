@@ -1,8 +1,9 @@
 using System.Globalization;
-using CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
+using CometApi.Live.Support;
 using CometApi.Reliability.Configuration;
 
-namespace CometApi.ContractTests.Live;
+namespace CometApi.Live;
 
 /// <summary>
 /// The live flag and its settings, read once from the environment. Without COMETAPI_LIVE=1 nothing is sent

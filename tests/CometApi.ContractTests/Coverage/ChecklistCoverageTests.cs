@@ -32,7 +32,7 @@ public sealed class ChecklistCoverageTests
     {
         var ids = Checklist().Select(r => r.Id).ToHashSet();
 
-        Simulation.FixtureCatalog.Default.Scenarios.Should().AllSatisfy(s => s.Checklist.Should().NotBeEmpty().And.BeSubsetOf(ids, s.Name));
+        FixtureCatalog.Default.Scenarios.Should().AllSatisfy(s => s.Checklist.Should().NotBeEmpty().And.BeSubsetOf(ids, s.Name));
     }
 
     internal static IReadOnlyList<ChecklistRow> Checklist() =>

@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 
 namespace CometApi.ContractTests.Coverage;

@@ -45,7 +45,7 @@ public sealed record FuzzCase(ResponseSeed Seed, bool StreamRequested, IReadOnly
 
     private string EditStream(string sse)
     {
-        var events = Simulation.TimedSseResponder.SplitEvents(sse).Select(e => e.TrimEnd('\n')).ToList();
+        var events = TimedSseResponder.SplitEvents(sse).Select(e => e.TrimEnd('\n')).ToList();
         foreach (var edit in EventEdits) edit.Apply(events);
         foreach (var group in JsonEdits.GroupBy(e => events.Count == 0 ? 0 : e.Event % events.Count))
         {

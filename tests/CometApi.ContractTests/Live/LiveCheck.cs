@@ -1,4 +1,3 @@
-using CometApi.ContractTests.Evidence;
 using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
 using CometApi.Reliability.Billing;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Configuration;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using WireMock.RequestBuilders;
 using Xunit.Abstractions;

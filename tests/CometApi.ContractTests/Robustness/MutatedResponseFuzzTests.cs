@@ -1,6 +1,5 @@
 using CometApi.ContractTests.Fuzzing;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CsCheck;
 using WireMock.RequestBuilders;

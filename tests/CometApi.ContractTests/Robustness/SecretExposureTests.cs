@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,3 @@
-using CometApi.ContractTests.Live;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

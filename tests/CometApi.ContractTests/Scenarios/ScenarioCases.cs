@@ -1,4 +1,3 @@
-using CometApi.ContractTests.Simulation;
 
 namespace CometApi.ContractTests.Infrastructure;
 

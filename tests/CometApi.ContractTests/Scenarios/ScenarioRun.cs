@@ -1,6 +1,4 @@
-using CometApi.ContractTests.Evidence;
 using CometApi.ContractTests.Schemas;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using Xunit.Abstractions;

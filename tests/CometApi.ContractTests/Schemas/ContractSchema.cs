@@ -15,7 +15,7 @@ public static class ContractSchemaFiles
     /// <summary>Definitions the chat schemas reference; not a wire shape of its own.</summary>
     public const string Common = "common.schema.json";
 
-    public static string Folder => Path.Combine(Infrastructure.RepoPaths.Contracts, "schemas");
+    public static string Folder => Path.Combine(RepoPaths.Contracts, "schemas");
 
     public static string FileName(this ContractSchema schema) => schema switch
     {

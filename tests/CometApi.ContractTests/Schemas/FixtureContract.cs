@@ -1,4 +1,3 @@
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 
 namespace CometApi.ContractTests.Schemas;

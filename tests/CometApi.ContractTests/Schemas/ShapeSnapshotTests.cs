@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.ContractTests.Shapes;
 
 namespace CometApi.ContractTests.Schemas;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CometApi.ContractTests.Simulation;
 
 namespace CometApi.ContractTests.Schemas;
 

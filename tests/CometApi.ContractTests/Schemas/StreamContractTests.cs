@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using WireMock.RequestBuilders;

@@ -1,10 +1,11 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 

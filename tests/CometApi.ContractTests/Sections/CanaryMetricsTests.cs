@@ -11,7 +11,7 @@ public sealed class CanaryMetricsTests
     public async Task Calls_are_counted_by_endpoint_model_and_class_with_token_usage()
     {
         using var world = new SimulatedCometApi();
-        Simulation.ScenarioSimulator.Mount(world.Primary, Simulation.FixtureCatalog.Default["success-pong"], false, Simulation.FixtureCatalog.Default.Root);
+        ScenarioSimulator.Mount(world.Primary, FixtureCatalog.Default["success-pong"], false, FixtureCatalog.Default.Root);
         var client = world.CreateClient();
         using var metrics = new MetricsCapture(client.Meter);
 
@@ -28,8 +28,8 @@ public sealed class CanaryMetricsTests
     public async Task Retries_timeouts_and_fallbacks_are_counted_with_their_reason()
     {
         using var world = new SimulatedCometApi();
-        Simulation.ScenarioSimulator.Mount(world.Primary, Simulation.FixtureCatalog.Default["slow-headers"], false, Simulation.FixtureCatalog.Default.Root);
-        world.StartFallback(s => Simulation.ScenarioSimulator.Mount(s, Simulation.FixtureCatalog.Default["success-pong"], false, Simulation.FixtureCatalog.Default.Root));
+        ScenarioSimulator.Mount(world.Primary, FixtureCatalog.Default["slow-headers"], false, FixtureCatalog.Default.Root);
+        world.StartFallback(s => ScenarioSimulator.Mount(s, FixtureCatalog.Default["success-pong"], false, FixtureCatalog.Default.Root));
         var client = world.CreateClient(SimulationTiming.Tight);
         using var metrics = new MetricsCapture(client.Meter);
 
@@ -49,13 +49,13 @@ public sealed class CanaryMetricsTests
     public async Task Attempts_are_split_by_status_family_and_unknown_shapes_counted(string scenario, string family)
     {
         using var world = new SimulatedCometApi();
-        Simulation.ScenarioSimulator.Mount(world.Primary, Simulation.FixtureCatalog.Default[scenario], false, Simulation.FixtureCatalog.Default.Root);
+        ScenarioSimulator.Mount(world.Primary, FixtureCatalog.Default[scenario], false, FixtureCatalog.Default.Root);
         var client = world.CreateClient();
         using var metrics = new MetricsCapture(client.Meter);
 
         var result = await client.CompleteAsync(LeakMarkers.PongRequest());
 
-        metrics.Sum("cometapi.client.attempts", ("http.response.status_family", family)).Should().Be(await world.SettledPrimaryAttemptsAsync(Simulation.FixtureCatalog.Default[scenario].ExpectFor(false).Attempts));
+        metrics.Sum("cometapi.client.attempts", ("http.response.status_family", family)).Should().Be(await world.SettledPrimaryAttemptsAsync(FixtureCatalog.Default[scenario].ExpectFor(false).Attempts));
         metrics.Sum("cometapi.client.unknown_shapes").Should().Be(result.Class == FailureClass.UnknownShape ? 1 : 0);
     }
 }

@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using Xunit.Abstractions;
 using CometApi.Reliability.Contracts;
 
@@ -51,7 +50,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
 
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        new Evidence.EvidenceNote
+        new EvidenceNote
         {
             Id = "CT.models-list",
             Target = session.Target,

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
@@ -10,6 +9,8 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using Xunit.Abstractions;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CometApi.ContractTests.Evidence;
 using CometApi.ContractTests.Infrastructure;
 using NJsonSchema;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using Xunit.Abstractions;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -46,7 +47,7 @@ public sealed class PongTests(ITestOutputHelper output)
         quiet.World.Logs.AllText.Should().NotContain(LeakMarkers.PromptMarker).And.NotContain("pong\"");
 
         using var world = new SimulatedCometApi();
-        Simulation.ScenarioSimulator.Mount(world.Primary, Simulation.FixtureCatalog.Default["success-pong"], false, Simulation.FixtureCatalog.Default.Root);
+        ScenarioSimulator.Mount(world.Primary, FixtureCatalog.Default["success-pong"], false, FixtureCatalog.Default.Root);
         var result = await world.CreateClient(configure: o => o.LogContent = true).CompleteAsync(LeakMarkers.PongRequest());
 
         result.Class.Should().Be(FailureClass.Success);

@@ -1,9 +1,10 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit.Abstractions;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 

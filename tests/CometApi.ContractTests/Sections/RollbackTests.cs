@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability.Canary;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;

@@ -1,6 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
-using CometApi.ContractTests.Simulation;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
@@ -8,6 +6,8 @@ using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit.Abstractions;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 

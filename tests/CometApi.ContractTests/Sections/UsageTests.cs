@@ -1,8 +1,9 @@
 using CometApi.ContractTests.Infrastructure;
 using Xunit.Abstractions;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability;
 using CometApi.Reliability.Billing;
+
+using CometApi.ContractTests.Live;
 
 namespace CometApi.ContractTests.Sections;
 

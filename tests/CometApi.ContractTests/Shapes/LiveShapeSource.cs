@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Live;
 using CometApi.Reliability.Client;
 
 namespace CometApi.ContractTests.Shapes;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CometApi.ContractTests.Infrastructure;
-using CometApi.ContractTests.Simulation;
 
 namespace CometApi.ContractTests.Shapes;
 

@@ -4,5 +4,5 @@ namespace CometApi.ContractTests.Shapes;
 public static class ShapeSources
 {
     /// <summary>The fixtures offline; the live target's answers when COMETAPI_LIVE=1.</summary>
-    public static IShapeSource Current { get; } = Live.LiveSettings.Current.Enabled ? new LiveShapeSource() : new FixtureShapeSource();
+    public static IShapeSource Current { get; } = LiveSettings.Current.Enabled ? new LiveShapeSource() : new FixtureShapeSource();
 }

@@ -1,6 +1,6 @@
 using CometApi.Reliability.Parsing;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Live.Support;
 
 /// <summary>Values that must never leak: a fake key per test and a prompt with a unique marker.</summary>
 public static class LeakMarkers

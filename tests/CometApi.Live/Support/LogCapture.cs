@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Live.Support;
 
 /// <summary>Everything the client logged during one test, with helpers to prove what is (not) in it.</summary>
 public sealed class LogCapture : IDisposable

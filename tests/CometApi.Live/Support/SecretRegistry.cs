@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CometApi.Reliability;
 
-namespace CometApi.ContractTests.Infrastructure;
+namespace CometApi.Live.Support;
 
 /// <summary>Every key a test run used, so evidence writing can redact them and the secret scan can look for them.</summary>
 public static class SecretRegistry

@@ -1,6 +1,8 @@
 using CometApi.Reliability.Contracts;
 
-namespace CometApi.ContractTests.Infrastructure;
+using CometApi.Simulation;
+
+namespace CometApi.Live.Support;
 
 /// <summary>The repository's contract files, loaded once for the whole run.</summary>
 public static class TestContracts
