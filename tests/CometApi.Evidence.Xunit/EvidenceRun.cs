@@ -1,31 +1,34 @@
 using System.Text.RegularExpressions;
-using CometApi.Simulation;
-using CometApi.Live.Support;
 using CometApi.Live;
+using CometApi.Live.Support;
 
 namespace CometApi.Evidence.Xunit;
 
-/// <summary>Turns the run's checklist-tagged test outcomes into one evidence bundle.</summary>
+/// <summary>Turns the run's checklist-tagged test outcomes and the records they published into one evidence bundle.</summary>
 internal static partial class EvidenceRun
 {
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
-    public static EvidenceBundle Build(IReadOnlyList<TestOutcome> outcomes, LiveSettings? settings = null, LaunchGate? gate = null)
+    /// <summary>A message is kept whole up to this many characters (drift paths and all), then cut with a note.</summary>
+    public const int MessageCap = 4000;
+
+    public static EvidenceBundle Build(IReadOnlyList<TestOutcome> outcomes, LiveSettings? settings = null, LaunchGate? gate = null, DateTimeOffset? now = null)
     {
         settings ??= LiveSettings.Current;
         gate ??= LaunchGate.Load();
         var checks = outcomes
-            .Select(ToCheck)
+            .SelectMany(ToChecks)
             .GroupBy(c => c.Id).SelectMany(Disambiguate)
             .OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var doc = gate.Documentation;
         var live = LiveSession.Started;
+        var records = outcomes.SelectMany(o => o.Records).ToList();
         return new EvidenceBundle(
             SchemaVersion,
             settings.RunId,
-            DateTimeOffset.UtcNow,
+            now ?? DateTimeOffset.UtcNow,
             new EvidenceTarget(
-                settings.Enabled ? (settings.Simulate ? "live-simulated" : "live") : "simulated",
+                settings.Enabled ? (settings.Simulate ? EvidenceTargets.LiveSimulated : EvidenceTargets.Live) : EvidenceTargets.Simulated,
                 settings.Enabled ? live?.BaseUrl ?? settings.BaseUrl ?? "(not configured)" : "embedded WireMock simulations",
                 settings.Enabled ? live?.Model ?? settings.Model : null,
                 settings.Enabled ? settings.Budget : null,
@@ -34,28 +37,52 @@ internal static partial class EvidenceRun
                 (string?)doc["url"] ?? "", (string?)doc["accessed"] ?? "", (string?)doc["section"] ?? "",
                 (string?)doc["apiReference"] ?? "", (string?)doc["reviewedBy"] ?? "(not filled in)"),
             checks,
-            new UsageTotals(checks.Count, checks.Count(c => c.Status == "passed"), checks.Count(c => c.Status == "failed"),
-                checks.Count(c => c.Status == "skipped"), checks.Sum(c => c.Attempts),
-                outcomes.Sum(o => o.Note?.PromptTokens ?? 0), outcomes.Sum(o => o.Note?.CompletionTokens ?? 0)),
+            new UsageTotals(checks.Count, Count(checks, EvidenceStatus.Passed), Count(checks, EvidenceStatus.Failed),
+                Count(checks, EvidenceStatus.Inconclusive), Count(checks, EvidenceStatus.Blocked), Count(checks, EvidenceStatus.Skipped),
+                checks.Sum(c => c.Attempts), records.Sum(r => r.PromptTokens), records.Sum(r => r.CompletionTokens)),
             gate.Evaluate(checks));
     }
 
-    private static EvidenceCheck ToCheck(TestOutcome o) => new(
-        o.Note?.Id ?? $"{o.Checklist}.{Kebab(o.Method)}{Arguments(o.DisplayName)}",
-        o.Status,
-        o.DisplayName,
-        o.Note?.Target ?? "simulated",
-        o.Note?.FailureClass,
-        o.Note?.HttpStatus,
-        o.Note?.RequestIds ?? [],
-        o.Note?.Attempts ?? 0,
-        Math.Round(o.Note?.DurationMs ?? o.DurationMs, 1),
-        o.Note?.Excerpts ?? [],
-        o.Message is null ? null : FirstLine(o.Message));
+    /// <summary>One check per id the test published (the last record of an id wins), or one for the test itself.</summary>
+    private static IEnumerable<EvidenceCheck> ToChecks(TestOutcome o)
+    {
+        if (o.Records.Count == 0) return [ToCheck(o, new EvidenceRecord())];
+        return o.Records.GroupBy(r => r.Id).Select(g => ToCheck(o, g.Last()));
+    }
 
-    /// <summary>Theory rows without a note of their own would share an id: number them.</summary>
-    private static IEnumerable<EvidenceCheck> Disambiguate(IGrouping<string, EvidenceCheck> group) =>
-        group.Count() == 1 ? group : group.Select((c, i) => c with { Id = $"{c.Id}#{i + 1}" });
+    private static EvidenceCheck ToCheck(TestOutcome o, EvidenceRecord r)
+    {
+        var id = r.Id ?? $"{o.Checklist}.{Kebab(o.Method)}{Arguments(o.DisplayName)}";
+        var status = EvidenceStatus.Resolve(r.Status, o.Status);
+        var message = status switch
+        {
+            EvidenceStatus.Passed => r.Message,
+            EvidenceStatus.Blocked or EvidenceStatus.Inconclusive when r.Status == status => r.Message ?? o.Message,
+            _ => o.Message ?? r.Message,
+        };
+        return new EvidenceCheck(
+            id, id.Split('.')[0], status, o.DisplayName, r.Target,
+            status == EvidenceStatus.Blocked ? r.BlockedBy : null,
+            r.FailureClass, r.HttpStatus, r.RequestIds, r.Attempts,
+            Math.Round(r.Attempts > 0 || r.DurationMs > 0 ? r.DurationMs : o.DurationMs, 1),
+            r.Excerpts.Select(e => SecretRegistry.Redact(e)).ToList(),
+            r.Observations,
+            message is null ? null : Whole(message));
+    }
+
+    /// <summary>
+    /// Checks of different tests that share an id: told apart by their theory arguments when that is enough, else
+    /// numbered in the order of their test names (never in the order the runner finished them).
+    /// </summary>
+    private static IEnumerable<EvidenceCheck> Disambiguate(IGrouping<string, EvidenceCheck> group)
+    {
+        if (group.Count() == 1) return group;
+        var byArguments = group.Select(c => c with { Id = c.Id + Arguments(c.Test) }).ToList();
+        if (byArguments.Select(c => c.Id).Distinct().Count() == byArguments.Count) return byArguments;
+        return group.OrderBy(c => c.Test, StringComparer.Ordinal).Select((c, i) => c with { Id = $"{c.Id}#{i + 1}" });
+    }
+
+    private static int Count(IEnumerable<EvidenceCheck> checks, string status) => checks.Count(c => c.Status == status);
 
     private static string Kebab(string method) => method.Replace('_', '-').ToLowerInvariant();
 
@@ -64,10 +91,11 @@ internal static partial class EvidenceRun
             ? "[" + NonWord().Replace(displayName[(i + 1)..].TrimEnd(')'), "-").Trim('-').ToLowerInvariant() + "]"
             : "";
 
-    private static string FirstLine(string message)
+    /// <summary>The whole message, every line, redacted; cut at <see cref="MessageCap"/> characters with a note.</summary>
+    internal static string Whole(string message)
     {
-        var line = message.ReplaceLineEndings("\n").Split('\n')[0];
-        return line.Length <= 300 ? line : line[..300] + "…";
+        var text = SecretRegistry.Redact(message.ReplaceLineEndings("\n").TrimEnd());
+        return text.Length <= MessageCap ? text : text[..MessageCap] + $"\n… ({text.Length - MessageCap} more characters cut)";
     }
 
     [GeneratedRegex(@"[^A-Za-z0-9.]+")]

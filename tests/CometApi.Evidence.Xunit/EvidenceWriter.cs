@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CometApi.Simulation;
+using System.Text.Json.Serialization;
+using CometApi.Reliability.Billing;
 using CometApi.Live.Support;
 using CometApi.Live;
 
@@ -16,16 +17,20 @@ public static class EvidenceWriter
     public const string TicketFile = "launch-ticket.md";
     public const string LedgerFile = "ledger.csv";
 
-    private static readonly JsonSerializerOptions Json = new(EvidenceNote.Json) { WriteIndented = true };
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
 
-    public static string Write(EvidenceBundle bundle, IEnumerable<string>? ledgerCsvRows = null, string? evidenceRoot = null)
+    public static string Write(EvidenceBundle bundle, IEnumerable<LedgerRow>? ledger = null, string? evidenceRoot = null)
     {
         evidenceRoot ??= LiveSettings.Current.EvidenceDir;
         var folder = Path.Combine(evidenceRoot, bundle.RunId);
         Directory.CreateDirectory(folder);
         WriteRedacted(Path.Combine(folder, EvidenceFile), JsonSerializer.Serialize(bundle, Json) + "\n");
         WriteRedacted(Path.Combine(folder, TicketFile), LaunchTicket.Render(bundle, LaunchGate.Load()));
-        WriteRedacted(Path.Combine(folder, LedgerFile), CometApi.Reliability.Billing.UsageLedgerCsv.Header + "\n" + string.Concat((ledgerCsvRows ?? []).Select(r => r + "\n")));
+        WriteRedacted(Path.Combine(folder, LedgerFile), UsageLedgerCsv.Write(ledger ?? []));
         File.WriteAllText(Path.Combine(evidenceRoot, "LATEST"), bundle.RunId + "\n");
         return folder;
     }

@@ -3,60 +3,194 @@ using System.Text;
 
 namespace CometApi.Evidence.Xunit;
 
-/// <summary>The evidence bundle written for a person: what a launch ticket links to.</summary>
+/// <summary>
+/// The evidence bundle written for a person, in the order an operator reads it: the gate and its reasons, one row
+/// per checklist section, the live checks with what each observed, every failure with its whole message, then the
+/// ticket fields and the per-test simulated rows folded away. It is also the GitHub job summary, so every table
+/// cell is escaped (no raw '|', no stray HTML, no line breaks) and multi-line messages are code blocks.
+/// </summary>
 public static class LaunchTicket
 {
-    public static string Render(EvidenceBundle bundle, LaunchGate gate)
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Render(EvidenceBundle bundle, LaunchGate gate, IReadOnlyList<ChecklistSection>? sections = null)
     {
+        ArgumentNullException.ThrowIfNull(bundle);
+        ArgumentNullException.ThrowIfNull(gate);
+        sections ??= ChecklistSections.Load();
         var md = new StringBuilder();
-        var inv = CultureInfo.InvariantCulture;
-        md.AppendLine(inv, $"# Launch evidence: {bundle.RunId}");
+        Header(md, bundle);
+        Gate(md, bundle.Gate);
+        Sections(md, bundle, sections);
+        LiveChecks(md, bundle);
+        Failures(md, bundle);
+        TicketFields(md, bundle, gate);
+        SimulatedRows(md, bundle);
+        return md.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static void Header(StringBuilder md, EvidenceBundle bundle)
+    {
+        var t = bundle.Target;
+        md.AppendLine(Inv, $"# Launch ticket: {Text(bundle.RunId)}");
         md.AppendLine();
-        md.AppendLine(inv, $"Generated {bundle.GeneratedAt:u} against **{bundle.Target.Kind}** `{bundle.Target.Endpoint}`{(bundle.Target.Model is null ? "" : $" (model `{bundle.Target.Model}`)")}.");
-        if (bundle.Target.RequestBudget is { } budget)
-            md.AppendLine(inv, $"Live requests: {bundle.Target.RequestsSent ?? 0} of a budget of {budget}.");
+        md.AppendLine(Inv, $"Generated {bundle.GeneratedAt:u} against **{t.Kind}** {Code(t.Endpoint)}{(t.Model is null ? "" : $" (model {Code(t.Model)})")}.");
+        if (t.RequestBudget is { } budget) md.AppendLine(Inv, $"Live requests: {t.RequestsSent ?? 0} of a budget of {budget}.");
         md.AppendLine();
-        md.AppendLine(inv, $"## Gate: {bundle.Gate.Verdict.ToUpperInvariant()}");
+    }
+
+    private static void Gate(StringBuilder md, GateVerdict gate)
+    {
+        md.AppendLine(Inv, $"## Gate: {gate.Verdict.ToUpperInvariant()}");
         md.AppendLine();
-        if (bundle.Gate.Blockers.Count == 0) md.AppendLine("No blockers.");
-        foreach (var blocker in bundle.Gate.Blockers) md.AppendLine(inv, $"- [ ] {blocker}");
+        if (gate.Blockers.Count == 0) md.AppendLine("No blockers.");
+        foreach (var blocker in gate.Blockers) md.AppendLine(Inv, $"- [ ] {Text(blocker)}");
         md.AppendLine();
+    }
+
+    private static void Sections(StringBuilder md, EvidenceBundle bundle, IReadOnlyList<ChecklistSection> sections)
+    {
+        md.AppendLine("## Checklist sections");
+        md.AppendLine();
+        md.AppendLine("| ID | Section | Pass condition | Live | Simulated | Failed | Blocked | Inconclusive | Skipped |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var s in sections)
+        {
+            var checks = bundle.Checks.Where(c => c.Section == s.Id).ToList();
+            int Count(Func<EvidenceCheck, bool> p) => checks.Count(p);
+            md.AppendLine(Inv,
+                $"| {s.Id} | {Cell(s.Section)} | {Cell(s.PassCondition)} " +
+                $"| {Count(c => c.Status == EvidenceStatus.Passed && EvidenceTargets.IsLive(c.Target))} " +
+                $"| {Count(c => c.Status == EvidenceStatus.Passed && !EvidenceTargets.IsLive(c.Target))} " +
+                $"| {Count(c => c.Status == EvidenceStatus.Failed)} | {Count(c => c.Status == EvidenceStatus.Blocked)} " +
+                $"| {Count(c => c.Status == EvidenceStatus.Inconclusive)} | {Count(c => c.Status == EvidenceStatus.Skipped)} |");
+        }
+
+        var u = bundle.Usage;
+        md.AppendLine();
+        md.AppendLine(Inv, $"{u.Checks} checks: {u.Passed} passed, {u.Failed} failed, {u.Blocked} blocked, {u.Inconclusive} inconclusive, {u.Skipped} skipped. " +
+            $"Attempts: {u.Attempts}; tokens: {u.PromptTokens} prompt, {u.CompletionTokens} completion. Live counts passed checks run against a live or live-simulated target.");
+        md.AppendLine();
+    }
+
+    private static void LiveChecks(StringBuilder md, EvidenceBundle bundle)
+    {
+        var live = bundle.Checks.Where(c => EvidenceTargets.IsLive(c.Target)).ToList();
+        md.AppendLine(Inv, $"## Live checks ({live.Count})");
+        md.AppendLine();
+        if (live.Count == 0)
+        {
+            md.AppendLine("No check ran against a live target in this run.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine("| Check | Status | Target | HTTP | Media type | Request id found in | Usage | Notable headers | ms |");
+        md.AppendLine("|---|---|---|---:|---|---|---|---|---:|");
+        foreach (var c in live)
+        {
+            var o = c.Observations;
+            var usage = o?.UsagePresent switch { true => "present", false => "absent", null => "" };
+            var headers = o is null ? "" : string.Join(", ", o.NotableHeaders.Select(h => $"{h.Key}: {h.Value}"));
+            md.AppendLine(Inv,
+                $"| {CodeCell(c.Id)} | {c.Status} | {c.Target} | {o?.HttpStatus ?? c.HttpStatus} | {Cell(o?.MediaType ?? "")} " +
+                $"| {Cell(o?.RequestIdFoundIn ?? "")} | {usage} | {Cell(headers)} | {(o?.DurationMs ?? c.DurationMs).ToString("0", Inv)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void Failures(StringBuilder md, EvidenceBundle bundle)
+    {
+        var failures = bundle.Checks
+            .Where(c => c.Status is EvidenceStatus.Failed or EvidenceStatus.Blocked or EvidenceStatus.Inconclusive).ToList();
+        md.AppendLine(Inv, $"## Failed, blocked and inconclusive checks ({failures.Count})");
+        md.AppendLine();
+        if (failures.Count == 0)
+        {
+            md.AppendLine("None.");
+            md.AppendLine();
+            return;
+        }
+
+        foreach (var c in failures)
+        {
+            md.AppendLine(Inv, $"### {Code(c.Id)}: {c.Status}");
+            md.AppendLine();
+            var facts = new List<string> { $"target {c.Target}", $"test {Code(c.Test)}" };
+            if (c.BlockedBy is not null) facts.Add($"blocked by {Code(c.BlockedBy)}");
+            if (c.FailureClass is not null) facts.Add($"class {Text(c.FailureClass)}");
+            if (c.HttpStatus is { } status) facts.Add($"HTTP {status}");
+            md.AppendLine(string.Join("; ", facts));
+            md.AppendLine();
+            if (c.Message is { } message) CodeBlock(md, message);
+        }
+    }
+
+    private static void TicketFields(StringBuilder md, EvidenceBundle bundle, LaunchGate gate)
+    {
         md.AppendLine("## Ticket fields");
         md.AppendLine();
         md.AppendLine("| Field | Value |");
         md.AppendLine("|---|---|");
-        foreach (var (field, value) in gate.TicketFields) md.AppendLine(inv, $"| {field} | {Cell(value ?? "**missing**")} |");
-        md.AppendLine();
-        md.AppendLine("## Documentation evidence");
+        foreach (var (field, value) in gate.TicketFields) md.AppendLine(Inv, $"| {Cell(field)} | {(value is null ? "**missing**" : Cell(value))} |");
         md.AppendLine();
         var d = bundle.Documentation;
-        md.AppendLine(inv, $"- Docs: {d.Url} ({d.Section}), accessed {d.Accessed}");
-        md.AppendLine(inv, $"- API reference: {d.ApiReference}");
-        md.AppendLine(inv, $"- Reviewed by: {d.ReviewedBy}");
+        md.AppendLine("## Documentation evidence");
         md.AppendLine();
-        var u = bundle.Usage;
-        md.AppendLine(inv, $"## Checks: {u.Passed} passed, {u.Failed} failed, {u.Skipped} skipped");
+        md.AppendLine(Inv, $"- Docs: {Text(d.Url)} ({Text(d.Section)}), accessed {Text(d.Accessed)}");
+        md.AppendLine(Inv, $"- API reference: {Text(d.ApiReference)}");
+        md.AppendLine(Inv, $"- Reviewed by: {Text(d.ReviewedBy)}");
         md.AppendLine();
-        md.AppendLine(inv, $"Attempts: {u.Attempts}; tokens: {u.PromptTokens} prompt, {u.CompletionTokens} completion.");
-        md.AppendLine();
-        md.AppendLine("| Check | Status | Target | Class | HTTP | Request ids | Attempts | ms |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var c in bundle.Checks)
-        {
-            md.AppendLine(inv, $"| `{c.Id}` | {c.Status} | {c.Target} | {c.FailureClass} | {c.HttpStatus} | {Cell(string.Join(", ", c.RequestIds))} | {c.Attempts} | {c.DurationMs:0} |");
-        }
-
-        var failures = bundle.Checks.Where(c => c.Status != "passed" && c.Message is not null).ToList();
-        if (failures.Count > 0)
-        {
-            md.AppendLine();
-            md.AppendLine("## Failed and skipped checks");
-            md.AppendLine();
-            foreach (var c in failures) md.AppendLine(inv, $"- `{c.Id}` ({c.Status}): {Cell(c.Message!)}");
-        }
-
-        return md.ToString().ReplaceLineEndings("\n");
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static void SimulatedRows(StringBuilder md, EvidenceBundle bundle)
+    {
+        var rows = bundle.Checks.Where(c => !EvidenceTargets.IsLive(c.Target)).ToList();
+        md.AppendLine("<details>");
+        md.AppendLine(Inv, $"<summary>Simulated and offline checks, one row per test ({rows.Count})</summary>");
+        md.AppendLine();
+        md.AppendLine("| Check | Status | Class | HTTP | Request ids | Attempts | ms |");
+        md.AppendLine("|---|---|---|---:|---|---:|---:|");
+        foreach (var c in rows)
+        {
+            md.AppendLine(Inv,
+                $"| {CodeCell(c.Id)} | {c.Status} | {Cell(c.FailureClass ?? "")} | {c.HttpStatus} | {Cell(string.Join(", ", c.RequestIds))} | {c.Attempts} | {c.DurationMs.ToString("0", Inv)} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("</details>");
+    }
+
+    /// <summary>A fenced block longer than any backtick run inside, so no message can close it early.</summary>
+    private static void CodeBlock(StringBuilder md, string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        md.AppendLine(Inv, $"{fence}text");
+        md.AppendLine(text.ReplaceLineEndings("\n"));
+        md.AppendLine(fence);
+        md.AppendLine();
+    }
+
+    /// <summary>Text outside code: '&amp;', '&lt;' and '&gt;' escaped, so a provider's "&lt;html&gt;" or "&lt;null&gt;" stays visible.</summary>
+    private static string Text(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>A code span: entities are not decoded there, so only a backtick (which would end it) is replaced.</summary>
+    private static string Code(string text) => "`" + text.Replace('`', '\'').ReplaceLineEndings(" ") + "`";
+
+    /// <summary>A table cell: escaped text, '|' escaped (GitHub splits cells on it even inside code), one line.</summary>
+    internal static string Cell(string text) => Pipes(Text(text).ReplaceLineEndings("<br>"));
+
+    private static string CodeCell(string text) => Pipes(Code(text));
+
+    private static string Pipes(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -3,7 +3,6 @@ using CometApi.Reliability;
 using CometApi.Reliability.Billing;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
-using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Live;
 
@@ -27,8 +26,23 @@ public sealed class LiveCheck : IDisposable
     public LogCapture Logs { get; } = new();
     public InMemoryUsageLedger Ledger { get; } = new();
 
-    /// <summary>Starts a check that may spend <paramref name="requests"/> live requests; skips it when it may not.</summary>
-    public static LiveCheck Start(string id, int requests = 1) => new(LiveSession.Require(requests), id);
+    /// <summary>
+    /// Starts a check that may spend <paramref name="requests"/> live requests (skips it when it may not), and publishes
+    /// its first evidence record, so even a check that fails before its call is recorded against the live target.
+    /// </summary>
+    public static LiveCheck Start(string id, int requests = 1)
+    {
+        var check = new LiveCheck(LiveSession.Require(requests), id);
+        EvidenceChannel.Publish(new EvidenceRecord { Id = id, Target = check.Session.Target });
+        return check;
+    }
+
+    /// <summary>The evidence record of a call of this check: class, status, request ids, ledger rows and observations.</summary>
+    public EvidenceRecord Record(ChatResult result) => EvidenceRecord.From(Id, result, Ledger, Session.Target);
+
+    /// <summary>Ends the check as inconclusive with what it saw (see <see cref="LiveVerdict"/>); throw what it returns.</summary>
+    public LiveCheckNotRunException Inconclusive(string seen, ChatResult? result = null) =>
+        LiveVerdict.Inconclusive(Id, seen, result is null ? new EvidenceRecord { Target = Session.Target } : Record(result));
 
     public CometApiChatClient Client(Action<CometApiOptions>? configure = null)
     {
@@ -41,10 +55,10 @@ public sealed class LiveCheck : IDisposable
     public Task<ChatResult> CallAsync(CometApiChatClient client, bool streaming, List<string>? deltas = null) =>
         client.CallAsync(streaming, deltas, Session.PongRequest());
 
-    /// <summary>Writes the evidence entry, then asserts the class and what every live answer must show.</summary>
-    public void ShouldEndIn(ChatResult result, FailureClass expected, ITestOutputHelper output)
+    /// <summary>Publishes the evidence record (with its observations), then asserts the class and what every live answer must show.</summary>
+    public void ShouldEndIn(ChatResult result, FailureClass expected)
     {
-        EvidenceNote.From(Id, result, Ledger, Session.Target).WriteTo(output);
+        EvidenceChannel.Publish(Record(result));
         if (expected == FailureClass.Success && result.Class is FailureClass.Authentication or FailureClass.PermissionDenied)
             Session.Stop($"live checks stopped: the valid key was refused ({result.Class.WireName()}, request id {result.RequestId}); fix the key before spending more requests");
 

@@ -1,7 +1,6 @@
 using CometApi.ContractTests.Schemas;
 using CometApi.Reliability;
 using CometApi.Reliability.Client;
-using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Infrastructure;
 
@@ -42,13 +41,13 @@ public sealed class ScenarioRun : IDisposable
 
     /// <summary>
     /// The assertions every failure class must pass, in either mode, with or without a fallback configured.
-    /// The run's evidence entry (<paramref name="checklistId"/>.scenario.mode) is written first, so a failing
-    /// assertion still leaves its class, status and request ids in the evidence (benchmarks pass no output).
+    /// The run's evidence record (<paramref name="checklistId"/>.scenario.mode) is published first, so a failing
+    /// assertion still leaves its class, status and request ids in the evidence (benchmarks pass no id).
     /// </summary>
-    public async Task ShouldMatchExpectationAsync(ITestOutputHelper? output = null, string? checklistId = null)
+    public async Task ShouldMatchExpectationAsync(string? checklistId = null)
     {
-        if (output is not null && checklistId is not null)
-            EvidenceNote.From($"{checklistId}.{Scenario.Name}.{(Streaming ? "streaming" : "non-streaming")}", Result, World.Ledger).WriteTo(output);
+        if (checklistId is not null)
+            EvidenceChannel.Publish(EvidenceRecord.From($"{checklistId}.{Scenario.Name}.{(Streaming ? "streaming" : "non-streaming")}", Result, World.Ledger));
         var expectedClass = Expect.Class;
         var fallbackExpected = WithFallback && Expect.Fallback;
         var primaryAttempts = Result.Attempts.Where(a => a.Provider == "cometapi").ToList();

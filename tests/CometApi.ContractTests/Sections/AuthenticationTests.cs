@@ -3,7 +3,6 @@ using CometApi.Reliability;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Configuration;
-using Xunit.Abstractions;
 
 using CometApi.ContractTests.Live;
 
@@ -11,7 +10,7 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL3: missing, malformed, insufficient and revoked keys fail closed, never fall back, and tell the operator what to do.</summary>
 [Checklist("CL3")]
-public sealed class AuthenticationTests(ITestOutputHelper output)
+public sealed class AuthenticationTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL3");
 
@@ -21,7 +20,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: true);
 
-        await run.ShouldMatchExpectationAsync(output, "CL3");
+        await run.ShouldMatchExpectationAsync("CL3");
         run.Result.Class.Should().BeOneOf(FailureClass.Authentication, FailureClass.PermissionDenied);
         run.Result.OperatorAction.Should().Contain("Rotate key or fix permissions");
     }
@@ -107,7 +106,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
 
         var result = await check.Client().SendUncheckedAsync(check.Session.PongRequest(), sendKey: false);
 
-        check.ShouldEndIn(result, FailureClass.Authentication, output);
+        check.ShouldEndIn(result, FailureClass.Authentication);
         check.Session.Budget.Spent.Should().BeGreaterThan(0);
     }
 
@@ -119,7 +118,7 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Authentication, output);
+        check.ShouldEndIn(result, FailureClass.Authentication);
     }
 
     [LiveFact(NeedsRevokedKey = true)]
@@ -130,6 +129,6 @@ public sealed class AuthenticationTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Authentication, output);
+        check.ShouldEndIn(result, FailureClass.Authentication);
     }
 }

@@ -1,12 +1,11 @@
 using CometApi.ContractTests.Infrastructure;
-using Xunit.Abstractions;
 using CometApi.Reliability.Contracts;
 
 namespace CometApi.ContractTests.Sections;
 
 /// <summary>CT: every row of the contract details table is known (each unknown row is a launch blocker).</summary>
 [Checklist("CT")]
-public sealed class ContractDetailsTests(ITestOutputHelper output)
+public sealed class ContractDetailsTests
 {
     [Fact]
     public void Endpoint_paths_auth_header_and_content_types_are_recorded()
@@ -48,16 +47,20 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
         using var http = session.CreateHttpClient();
         using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value));
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        new EvidenceNote
+        var seen = Observations.From(response, System.Diagnostics.Stopwatch.GetElapsedTime(started), TestContracts.Profile.RequestIdHeaders.Value);
+        EvidenceChannel.Publish(new EvidenceRecord
         {
             Id = "CT.models-list",
             Target = session.Target,
-            HttpStatus = (int)response.StatusCode,
+            HttpStatus = seen.HttpStatus,
             Attempts = 1,
-            RequestIds = response.Headers.TryGetValues("x-request-id", out var ids) ? [.. ids] : [],
-        }.WriteTo(output);
+            DurationMs = seen.DurationMs ?? 0,
+            RequestIds = seen.RequestId is { } id ? [id] : [],
+            Observations = seen,
+        });
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
         using var doc = System.Text.Json.JsonDocument.Parse(body);

@@ -8,7 +8,6 @@ using Microsoft.Extensions.Configuration;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
-using Xunit.Abstractions;
 
 using CometApi.ContractTests.Live;
 
@@ -16,7 +15,7 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL2: the endpoint is configuration, the minimal request is what the contract says, bad paths block the deploy.</summary>
 [Checklist("CL2")]
-public sealed class EndpointContractTests(ITestOutputHelper output)
+public sealed class EndpointContractTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL2");
 
@@ -26,7 +25,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: true);
 
-        await run.ShouldMatchExpectationAsync(output, "CL2");
+        await run.ShouldMatchExpectationAsync("CL2");
         run.Result.Class.Should().Be(FailureClass.Configuration);
         run.Result.OperatorAction.Should().Contain("Deploy-blocking");
     }
@@ -135,7 +134,7 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Configuration, output);
+        check.ShouldEndIn(result, FailureClass.Configuration);
     }
 
     [LiveFact]
@@ -146,6 +145,6 @@ public sealed class EndpointContractTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Configuration, output);
+        check.ShouldEndIn(result, FailureClass.Configuration);
     }
 }

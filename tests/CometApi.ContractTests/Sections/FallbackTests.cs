@@ -2,13 +2,12 @@ using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL6: fallback runs only where the decision table allows it, and never hides a contract error.</summary>
 [Checklist("CL6")]
-public sealed class FallbackTests(ITestOutputHelper output)
+public sealed class FallbackTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL6");
 
@@ -18,7 +17,7 @@ public sealed class FallbackTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: true);
 
-        await run.ShouldMatchExpectationAsync(output, "CL6");
+        await run.ShouldMatchExpectationAsync("CL6");
         var primaryFailure = run.Result.Attempts[0];
         (TestContracts.Policy.For(primaryFailure.Class).Fallback && !primaryFailure.ContentDelivered).Should().Be(run.Result.FallbackUsed,
             "the scenario's expectation and the policy file agree, and nothing is spliced onto content already delivered");

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
-using Xunit.Abstractions;
 
 using CometApi.ContractTests.Live;
 
@@ -9,7 +8,7 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>PONG: the checklist's sanitized validation example, against the simulator.</summary>
 [Checklist("PONG")]
-public sealed class PongTests(ITestOutputHelper output)
+public sealed class PongTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("PONG");
 
@@ -19,7 +18,7 @@ public sealed class PongTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
 
-        await run.ShouldMatchExpectationAsync(output, "PONG");
+        await run.ShouldMatchExpectationAsync("PONG");
         run.Result.Text.Should().Be("pong");
         run.Result.Metadata.StatusCode.Should().Be(200);
         run.Result.Metadata.Headers["content-type"].Should().StartWith(streaming ? "text/event-stream" : "application/json");
@@ -62,7 +61,7 @@ public sealed class PongTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Success, output);
+        check.ShouldEndIn(result, FailureClass.Success);
         result.Text.Should().Be("pong", "the checklist asks for exactly pong");
         result.Metadata.StatusCode.Should().Be(200);
         result.Metadata.Headers["content-type"].Should().StartWith("application/json");

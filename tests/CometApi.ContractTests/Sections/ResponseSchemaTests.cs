@@ -2,7 +2,6 @@ using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using Xunit.Abstractions;
 
 using CometApi.ContractTests.Live;
 
@@ -13,7 +12,7 @@ namespace CometApi.ContractTests.Sections;
 /// malformed and unknown bodies safely as their own class, and keeps raw metadata for debugging.
 /// </summary>
 [Checklist("CL4")]
-public sealed class ResponseSchemaTests(ITestOutputHelper output)
+public sealed class ResponseSchemaTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL4");
 
@@ -23,7 +22,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
 
-        await run.ShouldMatchExpectationAsync(output, "CL4");
+        await run.ShouldMatchExpectationAsync("CL4");
     }
 
     [Fact]
@@ -89,7 +88,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
         local.Class.Should().Be(FailureClass.InvalidRequest);
         local.Attempts.Should().BeEmpty("the client refuses it before sending");
         check.Session.Budget.Spent.Should().Be(spentBefore + 1);
-        check.ShouldEndIn(remote, FailureClass.InvalidRequest, output);
+        check.ShouldEndIn(remote, FailureClass.InvalidRequest);
     }
 
     [LiveFact]
@@ -100,7 +99,7 @@ public sealed class ResponseSchemaTests(ITestOutputHelper output)
 
         var result = await check.CallAsync(check.Client(), streaming: true, deltas);
 
-        check.ShouldEndIn(result, FailureClass.Success, output);
+        check.ShouldEndIn(result, FailureClass.Success);
         deltas.Should().NotBeEmpty();
         result.Text.Should().Be(string.Concat(deltas));
         result.FinishReason.Should().NotBeNullOrEmpty();

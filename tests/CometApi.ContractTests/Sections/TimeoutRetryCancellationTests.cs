@@ -5,7 +5,6 @@ using CometApi.Reliability.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using Xunit.Abstractions;
 
 using CometApi.ContractTests.Live;
 
@@ -16,7 +15,7 @@ namespace CometApi.ContractTests.Sections;
 /// Retry-After honoured only when it fits; no retry after content reached the caller; cancellation is final.
 /// </summary>
 [Checklist("CL5")]
-public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
+public sealed class TimeoutRetryCancellationTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL5");
 
@@ -26,7 +25,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming, withFallback: false);
 
-        await run.ShouldMatchExpectationAsync(output, "CL5");
+        await run.ShouldMatchExpectationAsync("CL5");
         var policy = TestContracts.Policy.For(run.Result.Attempts[0].Class);
         run.Result.Attempts.Should().HaveCountLessThanOrEqualTo(policy.Retry ? 2 : 1, "retries cannot multiply cost");
     }
@@ -195,7 +194,7 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
 
         var result = await client.CompleteAsync(check.Session.PongRequest());
 
-        check.ShouldEndIn(result, FailureClass.Timeout, output);
+        check.ShouldEndIn(result, FailureClass.Timeout);
         check.Logs.Records.Should().Contain(r => r.Id.Id == 3, "the timeout is visible in the logs");
     }
 }

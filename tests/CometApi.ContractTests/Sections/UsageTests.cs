@@ -1,5 +1,4 @@
 using CometApi.ContractTests.Infrastructure;
-using Xunit.Abstractions;
 using CometApi.Reliability;
 using CometApi.Reliability.Billing;
 
@@ -9,7 +8,7 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL7: usage is read from both shapes, and every attempt (failed, timed out, retried) is accounted for.</summary>
 [Checklist("CL7")]
-public sealed class UsageTests(ITestOutputHelper output)
+public sealed class UsageTests
 {
     [OfflineTheory]
     [InlineData(false, 19, 1, 20)]
@@ -149,7 +148,7 @@ public sealed class UsageTests(ITestOutputHelper output)
 
         var result = await check.CallAsync(check.Client(), streaming: true, deltas);
 
-        check.ShouldEndIn(result, FailureClass.Success, output);
+        check.ShouldEndIn(result, FailureClass.Success);
         var row = check.Ledger.Rows.Should().ContainSingle().Subject;
         row.PromptTokens.Should().BePositive();
         row.CompletionTokens.Should().BePositive();

@@ -25,8 +25,20 @@ public sealed class LiveShapeSource : IShapeSource
         var session = LiveSession.Require(requests: 1);
         using var http = session.CreateHttpClient();
         using var request = Request(session, shapeCase);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        // The shape test's own evidence record: its id stays the test's, its target is the live one it really hit.
+        var seen = Observations.From(response, System.Diagnostics.Stopwatch.GetElapsedTime(started), TestContracts.Profile.RequestIdHeaders.Value);
+        EvidenceChannel.Publish(new EvidenceRecord
+        {
+            Target = session.Target,
+            HttpStatus = seen.HttpStatus,
+            Attempts = 1,
+            DurationMs = seen.DurationMs ?? 0,
+            RequestIds = seen.RequestId is { } id ? [id] : [],
+            Observations = seen,
+        });
         return new CapturedResponse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType ?? "", body);
     }
 
