@@ -65,6 +65,9 @@ internal sealed class EvidenceSink(IMessageSink inner, IMessageSink diagnostics,
         return inner.OnMessage(message);
     }
 
+    /// <summary>The outcomes collected so far.</summary>
+    public IReadOnlyList<TestOutcome> Outcomes => Snapshot();
+
     private List<TestOutcome> Snapshot()
     {
         lock (_outcomes) return [.. _outcomes];
