@@ -51,8 +51,10 @@ public sealed class LaunchGate
         {
             var inCategory = checks.Where(c => prefixes.Any(p => c.Id.StartsWith(p, StringComparison.Ordinal))).ToList();
             if (inCategory.Any(c => bad.Contains(c)) || inCategory.Any(c => c.Status == EvidenceStatus.Passed && c.Target == EvidenceTargets.Live)) continue;
-            blockers.Add(inCategory.Any(c => c.Status == EvidenceStatus.Passed)
-                ? $"{name}: only simulated evidence; run the live checks (run-live.ps1)"
+            var passed = inCategory.Where(c => c.Status == EvidenceStatus.Passed).ToList();
+            blockers.Add(passed.Any(c => c.Target == EvidenceTargets.LiveSimulated)
+                ? $"{name}: only live-simulated evidence; run the live checks against the real endpoint (run-live.ps1 without -Simulate)"
+                : passed.Count > 0 ? $"{name}: only simulated evidence; run the live checks (run-live.ps1)"
                 : $"{name}: no evidence");
         }
 

@@ -86,7 +86,10 @@ public sealed class LaunchGateTests : IDisposable
     [Fact]
     public void Live_simulated_evidence_does_not_open_the_gate_either()
     {
-        FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.LiveSimulated)).Verdict.Should().Be("no-go");
+        var verdict = FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.LiveSimulated));
+
+        verdict.Verdict.Should().Be("no-go");
+        verdict.Blockers.Should().Contain("billing: only live-simulated evidence; run the live checks against the real endpoint (run-live.ps1 without -Simulate)");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace CometApi.ContractTests.Units;
 /// </summary>
 public sealed class ObservationsTests
 {
-    [Fact]
+    [OfflineFact]
     public async Task A_success_shows_its_status_media_type_request_id_header_and_usage()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);
@@ -20,7 +20,7 @@ public sealed class ObservationsTests
         seen.DurationMs.Should().BeGreaterThan(0);
     }
 
-    [Fact]
+    [OfflineFact]
     public async Task A_stream_shows_the_event_stream_media_type()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
@@ -28,7 +28,7 @@ public sealed class ObservationsTests
         Observations.From(run.Result).MediaType.Should().Be("text/event-stream");
     }
 
-    [Fact]
+    [OfflineFact]
     public async Task A_request_id_read_from_the_error_message_says_so_and_missing_usage_is_a_finding()
     {
         using var run = await ScenarioRun.ExecuteAsync("auth-malformed-key-401", streaming: false, withFallback: false);
@@ -39,7 +39,7 @@ public sealed class ObservationsTests
             .Should().Be((401, "2026112408040112345678", Observations.InsideErrorMessage, false));
     }
 
-    [Fact]
+    [OfflineFact]
     public async Task No_request_id_anywhere_is_absent()
     {
         using var run = await ScenarioRun.ExecuteAsync("html-200-on-api-path", streaming: false, withFallback: false);
@@ -49,7 +49,7 @@ public sealed class ObservationsTests
         (seen.RequestId, seen.RequestIdFoundIn, seen.MediaType).Should().Be((null, Observations.Absent, "text/html"));
     }
 
-    [Fact]
+    [OfflineFact]
     public async Task Retry_hints_are_notable_headers()
     {
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-short", streaming: false, withFallback: false);
@@ -57,7 +57,7 @@ public sealed class ObservationsTests
         Observations.From(run.Result).NotableHeaders.Should().ContainKey("retry-after-ms").WhoseValue.Should().Be("20");
     }
 
-    [Fact]
+    [OfflineFact]
     public async Task The_record_of_a_call_carries_its_observations_and_typed_ledger_rows()
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);
