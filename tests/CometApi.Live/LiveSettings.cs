@@ -2,6 +2,7 @@ using System.Globalization;
 using CometApi.Simulation;
 using CometApi.Live.Support;
 using CometApi.Reliability.Configuration;
+using CometApi.Reliability.Contracts;
 
 namespace CometApi.Live;
 
@@ -19,10 +20,16 @@ public sealed record LiveSettings
     public const string RunIdVariable = "COMETAPI_RUN_ID";
     public const string EvidenceDirVariable = "COMETAPI_EVIDENCE_DIR";
 
+    /// <summary>Which provider profile (a folder of contracts/providers/) the live run judges against.</summary>
+    public const string ProviderVariable = "COMETAPI_PROVIDER";
+
     public static LiveSettings Current { get; } = FromEnvironment(Environment.GetEnvironmentVariable);
 
     public bool Enabled { get; init; }
     public bool Simulate { get; init; }
+
+    /// <summary>The provider profile in use; <see cref="ProviderCatalog.DefaultProvider"/> unless COMETAPI_PROVIDER names another.</summary>
+    public string Provider { get; init; } = ProviderCatalog.DefaultProvider;
     public string? BaseUrl { get; init; }
     public string? ApiKey { get; init; }
     public string? ApiKeyVariable { get; init; }
@@ -43,6 +50,7 @@ public sealed record LiveSettings
         {
             Enabled = Get(LiveFlag) == "1",
             Simulate = Get(SimulateFlag) == "1",
+            Provider = KnownProvider(Get(ProviderVariable)),
             BaseUrl = Get(CometApiConfiguration.BaseUrl),
             ApiKey = keyVariable is null ? null : Get(keyVariable),
             ApiKeyVariable = keyVariable,
@@ -56,6 +64,15 @@ public sealed record LiveSettings
         };
     }
 
+    /// <summary>An unknown name is a configuration error naming the known profiles, before anything is sent.</summary>
+    private static string KnownProvider(string? name)
+    {
+        if (name is null) return ProviderCatalog.DefaultProvider;
+        var known = ProviderCatalog.Known(RepoPaths.Contracts);
+        return known.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"{ProviderVariable}='{name}' names no provider profile; known providers: {string.Join(", ", known)} (the folders of contracts/{ProviderCatalog.FolderName}/)");
+    }
+
     public override string ToString() =>
-        $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
+        $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, Provider={Provider}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
 }

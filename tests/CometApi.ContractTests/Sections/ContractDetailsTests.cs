@@ -35,7 +35,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
     [Fact]
     public void The_request_id_pattern_reads_CometAPIs_message_form()
     {
-        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage.Value)
+        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage!.Value)
             .Match("Invalid token (request id: 20261124080910123456789abcdef)");
 
         match.Groups["id"].Value.Should().Be("20261124080910123456789abcdef");
@@ -46,7 +46,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
     {
         var session = LiveSession.Require(requests: 1);
         using var http = session.CreateHttpClient();
-        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value));
+        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + LiveContracts.Profile.ModelsPath.Value));
 
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
@@ -56,7 +56,7 @@ public sealed class ContractDetailsTests(ITestOutputHelper output)
             Target = session.Target,
             HttpStatus = (int)response.StatusCode,
             Attempts = 1,
-            RequestIds = response.Headers.TryGetValues("x-request-id", out var ids) ? [.. ids] : [],
+            RequestIds = [.. LiveContracts.Profile.RequestIdHeaders.Value.SelectMany(h => response.Headers.TryGetValues(h, out var ids) ? ids : [])],
         }.WriteTo(output);
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
