@@ -30,7 +30,7 @@ public sealed class LiveSimulator : IDisposable
     /// <summary>A model the openai personality answers with 429 <c>insufficient_quota</c> (a terminal quota).</summary>
     public const string QuotaExhaustedModel = "contract-suite-quota-exhausted-model";
 
-    /// <summary>A model the openai personality answers with 429 <c>rate_limit_exceeded</c> and a Retry-After header.</summary>
+    /// <summary>A model every personality answers with its 429 rate limit (openai: <c>rate_limit_exceeded</c> and a Retry-After header).</summary>
     public const string RateLimitedModel = "contract-suite-rate-limited-model";
 
     /// <summary>The personality the default constructor (an xunit class fixture) starts.</summary>
