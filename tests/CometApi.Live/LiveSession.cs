@@ -97,6 +97,8 @@ public sealed class LiveSession
 
     private static LiveSession Start(LiveSettings settings)
     {
+        // Fail closed before any request: a profile nobody wrote cannot judge a provider.
+        if (settings.ProviderProblem is { } problem) throw new InvalidOperationException(problem);
         var budget = new LiveBudget(settings.Budget, settings.MaxTokens);
         if (settings.Simulate)
         {

@@ -30,6 +30,13 @@ public sealed record LiveSettings
 
     /// <summary>The provider profile in use; <see cref="ProviderCatalog.DefaultProvider"/> unless COMETAPI_PROVIDER names another.</summary>
     public string Provider { get; init; } = ProviderCatalog.DefaultProvider;
+
+    /// <summary>
+    /// Why <see cref="Provider"/> cannot be used (it names no profile), listing the known ones; null when it can. A live
+    /// session refuses to start on it, before anything is sent; reading the settings never throws (offline runs and the
+    /// evidence writer read them too).
+    /// </summary>
+    public string? ProviderProblem { get; init; }
     public string? BaseUrl { get; init; }
     public string? ApiKey { get; init; }
     public string? ApiKeyVariable { get; init; }
@@ -50,7 +57,10 @@ public sealed record LiveSettings
         {
             Enabled = Get(LiveFlag) == "1",
             Simulate = Get(SimulateFlag) == "1",
-            Provider = KnownProvider(Get(ProviderVariable)),
+            Provider = KnownProvider(Get(ProviderVariable)) ?? Get(ProviderVariable)!,
+            ProviderProblem = KnownProvider(Get(ProviderVariable)) is null
+                ? $"{ProviderVariable}='{Get(ProviderVariable)}' names no provider profile; known providers: {string.Join(", ", ProviderCatalog.Known(RepoPaths.Contracts))} (the folders of contracts/{ProviderCatalog.FolderName}/)"
+                : null,
             BaseUrl = Get(CometApiConfiguration.BaseUrl),
             ApiKey = keyVariable is null ? null : Get(keyVariable),
             ApiKeyVariable = keyVariable,
@@ -64,14 +74,10 @@ public sealed record LiveSettings
         };
     }
 
-    /// <summary>An unknown name is a configuration error naming the known profiles, before anything is sent.</summary>
-    private static string KnownProvider(string? name)
-    {
-        if (name is null) return ProviderCatalog.DefaultProvider;
-        var known = ProviderCatalog.Known(RepoPaths.Contracts);
-        return known.FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException($"{ProviderVariable}='{name}' names no provider profile; known providers: {string.Join(", ", known)} (the folders of contracts/{ProviderCatalog.FolderName}/)");
-    }
+    /// <summary>The profile folder <paramref name="name"/> names (matched without regard to case); null when none does.</summary>
+    private static string? KnownProvider(string? name) =>
+        name is null ? ProviderCatalog.DefaultProvider
+            : ProviderCatalog.Known(RepoPaths.Contracts).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() =>
         $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, Provider={Provider}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
