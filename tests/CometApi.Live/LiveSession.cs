@@ -68,6 +68,7 @@ public sealed class LiveSession
         {
             ApiKey = ApiKey,
             ApiKeySource = Settings.ApiKeyVariable ?? "simulator",
+            ProviderName = LiveContracts.Profile.Provider,
             BaseUrl = BaseUrl,
             Model = Model,
             TotalTimeout = Settings.Timeout,
@@ -75,7 +76,7 @@ public sealed class LiveSession
             Retry = new RetrySettings { MaxRetries = 0 },
         };
         configure?.Invoke(options);
-        return new CometApiChatClient(options, TestContracts.Set, Transport(), logs.Factory, ledger: ledger);
+        return new CometApiChatClient(options, LiveContracts.Set, Transport(), logs.Factory, ledger: ledger);
     }
 
     /// <summary>For raw live requests (shapes, the models list): the same budgeted transport as the clients.</summary>
@@ -84,7 +85,7 @@ public sealed class LiveSession
     /// <summary>Adds the live key as the profile's auth header.</summary>
     public HttpRequestMessage Authorized(HttpRequestMessage request)
     {
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(TestContracts.Profile.AuthScheme.Value, ApiKey);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(LiveContracts.Profile.AuthScheme.Value, ApiKey);
         return request;
     }
 
@@ -96,10 +97,12 @@ public sealed class LiveSession
 
     private static LiveSession Start(LiveSettings settings)
     {
+        // Fail closed before any request: a profile nobody wrote cannot judge a provider.
+        if (settings.ProviderProblem is { } problem) throw new InvalidOperationException(problem);
         var budget = new LiveBudget(settings.Budget, settings.MaxTokens);
         if (settings.Simulate)
         {
-            _simulator = new LiveSimulator();
+            _simulator = LiveSimulator.For(settings.Provider);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _simulator.Dispose();
             return new LiveSession(_simulator.BaseUrl, LiveSimulator.ValidKey, settings.Model ?? LiveSimulator.Model, LiveSimulator.RevokedKey, budget, settings);
         }
@@ -109,6 +112,6 @@ public sealed class LiveSession
             throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.ApiKey} (or {CometApiConfiguration.ApiKeyAlias}) in the environment or user-secrets");
         if (settings.Model is null)
             throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.Model}");
-        return new LiveSession(settings.BaseUrl ?? TestContracts.Profile.DefaultBaseUrl.Value, settings.ApiKey, settings.Model, settings.RevokedKey, budget, settings);
+        return new LiveSession(settings.BaseUrl ?? LiveContracts.Profile.DefaultBaseUrl.Value, settings.ApiKey, settings.Model, settings.RevokedKey, budget, settings);
     }
 }

@@ -34,7 +34,7 @@ public sealed class ContractDetailsTests
     [Fact]
     public void The_request_id_pattern_reads_CometAPIs_message_form()
     {
-        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage.Value)
+        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage!.Value)
             .Match("Invalid token (request id: 20261124080910123456789abcdef)");
 
         match.Groups["id"].Value.Should().Be("20261124080910123456789abcdef");
@@ -45,12 +45,12 @@ public sealed class ContractDetailsTests
     {
         var session = LiveSession.Require(requests: 1);
         using var http = session.CreateHttpClient();
-        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + TestContracts.Profile.ModelsPath.Value));
+        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + LiveContracts.Profile.ModelsPath.Value));
 
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        var seen = Observations.From(response, System.Diagnostics.Stopwatch.GetElapsedTime(started), TestContracts.Profile.RequestIdHeaders.Value);
+        var seen = Observations.From(response, System.Diagnostics.Stopwatch.GetElapsedTime(started), LiveContracts.Profile.RequestIdHeaders.Value);
         EvidenceChannel.Publish(new EvidenceRecord
         {
             Id = "CT.models-list",
