@@ -1,0 +1,24 @@
+namespace CometApi.Simulation.Standalone;
+
+/// <summary>Where the standalone simulator listens and what it serves.</summary>
+public sealed record SimulatorOptions
+{
+    public const int DefaultPort = 5080;
+
+    public const string DefaultHost = "127.0.0.1";
+
+    /// <summary>Interface to bind; loopback unless the user says otherwise.</summary>
+    public string Host { get; init; } = DefaultHost;
+
+    /// <summary>Port to bind; 0 picks a free one (tests).</summary>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>The fixtures folder holding <c>scenarios.json</c>, its mappings and streams.</summary>
+    public string FixturesRoot { get; init; } = RepoPaths.Fixtures;
+
+    /// <summary>The mapping folder of the healthy provider's personality (answers requests that select no scenario).</summary>
+    public string PersonalityFolder { get; init; } = LiveSimulator.DefaultMappingsFolder;
+
+    /// <summary>Request log entries WireMock keeps; the per-scenario counts do not depend on it.</summary>
+    public int RequestLogLimit { get; init; } = 1000;
+}
