@@ -1,10 +1,11 @@
 using System.Net;
 using CometApi.Simulation;
+using CometApi.Simulation.Recording;
 using CometApi.Simulation.Standalone;
 
 namespace CometApi.Simulator;
 
-/// <summary>The command line: <c>serve</c> (default) and <c>--help</c>.</summary>
+/// <summary>The command line: serve (default), <c>diff</c> and <c>promote</c> a recording, <c>--help</c>.</summary>
 public static class SimulatorCommand
 {
     public const string Help = """
@@ -12,6 +13,8 @@ public static class SimulatorCommand
 
         Usage:
           dotnet run --project src/CometApi.Simulator -- [--port 5080] [--host 127.0.0.1] [--fixtures <dir>]
+          dotnet run --project src/CometApi.Simulator -- diff <recording.json> [--fixtures <dir>]
+          dotnet run --project src/CometApi.Simulator -- promote <recording.json> [--fixtures <dir>]
           dotnet run --project src/CometApi.Simulator -- --help
 
         Options:
@@ -30,6 +33,11 @@ public static class SimulatorCommand
         Keys: never a real one. The healthy provider accepts only the fake key it prints at start;
         scenarios ignore the key.
 
+        Recordings (fixtures/recorded/<provider>/<date>/<scenario>[.stream].json, already scrubbed):
+          diff      how the recording's shape differs from the committed fixture of its scenario and mode
+          promote   make the recording that fixture (the final mapping's response, the SSE or body file);
+                    then review `git diff` and commit it as one change
+
         Admin:
           GET  /__simulator/scenarios                  every scenario, its modes, base URL and requests received
           POST /__simulator/reset[?scenario=<name>]    forget requests and state (fail-then-succeed sequences)
@@ -45,6 +53,11 @@ public static class SimulatorCommand
         {
             await output.WriteLineAsync(Help).ConfigureAwait(false);
             return 0;
+        }
+
+        if (args.Count > 0 && args[0] is "diff" or "promote")
+        {
+            return await RecordingCommandAsync(args, output, error).ConfigureAwait(false);
         }
 
         SimulatorOptions options;
@@ -70,6 +83,48 @@ public static class SimulatorCommand
         }
 
         return 0;
+    }
+
+    private static async Task<int> RecordingCommandAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (args.Count is not (2 or 4) || (args.Count == 4 && args[2] != "--fixtures"))
+        {
+            await error.WriteLineAsync($"{args[0]} needs one recording file (and optionally --fixtures <dir>). Run with --help for usage.").ConfigureAwait(false);
+            return 2;
+        }
+
+        try
+        {
+            var catalog = FixtureCatalog.Load(args.Count == 4 ? Path.GetFullPath(args[3]) : RepoPaths.Fixtures);
+            var recording = RecordingStore.Read(args[1]);
+            var changes = RecordingDiff.Describe(recording, catalog);
+            await output.WriteLineAsync(changes.Count == 0
+                ? $"{recording.Scenario} ({recording.Mode}): same shape as the fixture."
+                : $"{recording.Scenario} ({recording.Mode}) differs from the fixture:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", changes)).ConfigureAwait(false);
+            if (args[0] == "diff")
+            {
+                return 0;
+            }
+
+            var result = Promotion.Promote(recording, catalog);
+            foreach (var file in result.ChangedFiles)
+            {
+                await output.WriteLineAsync($"promoted: {file}").ConfigureAwait(false);
+            }
+
+            foreach (var note in result.Notes)
+            {
+                await output.WriteLineAsync($"note: {note}").ConfigureAwait(false);
+            }
+
+            await output.WriteLineAsync("Review with `git diff`, run the suite, and commit the fixture change as one reviewed commit.").ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or InvalidOperationException or KeyNotFoundException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"{args[0]} failed: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     /// <summary>Options of the serve command.</summary>

@@ -115,7 +115,7 @@ public sealed partial class Scrubber
                             "id" when text.Length > 0 => Placeholder(originals, text, IdPrefix),
                             "system_fingerprint" => Fingerprint,
                             _ when GeneratedTextFields.Contains(name) && parentKey != "error" && text.Length > 0 && !IsKept(text) => GeneratedText,
-                            _ => text,
+                            _ => Text(text, originals), // unescaped here: a prompt with quotes is found too
                         };
                     }
                     else if (child is JsonValue number && name == "created" && number.TryGetValue<long>(out _))
