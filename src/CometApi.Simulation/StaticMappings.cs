@@ -33,14 +33,20 @@ public static class StaticMappings
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(route);
-        var mappings = Read(path);
+        var routed = Read(path).Select(m => route.Apply(m, streaming)).ToList();
         var before = server.Mappings.Count;
-        server.WithMapping(new JsonArray(mappings.Select(m => (JsonNode)route.Apply(m, streaming)).ToArray()).ToJsonString());
-        if (server.Mappings.Count == before && mappings.Count > 0)
+        server.WithMapping(new JsonArray(routed.Select(m => (JsonNode)m).ToArray()).ToJsonString());
+
+        // Re-mounting a file replaces its mappings (same Guid), so look for each Guid rather than count.
+        var guids = routed.Select(m => m["Guid"]?.GetValue<string>()).ToList();
+        var mounted = guids.All(g => g is not null)
+            ? guids.Select(g => Guid.Parse(g!)).ToHashSet().IsSubsetOf(server.Mappings.Select(m => m.Guid))
+            : server.Mappings.Count > before;
+        if (!mounted && routed.Count > 0)
         {
             throw new InvalidOperationException($"WireMock could not read the mapping file '{path}'.");
         }
 
-        return mappings.Count;
+        return routed.Count;
     }
 }
