@@ -4,8 +4,18 @@ using CometApi.Simulator;
 namespace CometApi.ContractTests.Simulator;
 
 /// <summary>The console host's command line: documented, loopback and port 5080 by default, strict about bad input.</summary>
-public sealed class SimulatorCommandTests
+public sealed class SimulatorCommandTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>
 {
+    [Fact]
+    public void The_banner_warns_when_bound_beyond_loopback()
+    {
+        var options = new SimulatorOptions { Port = 0 };
+
+        SimulatorCommand.Banner(fixture.Simulator, options).Should().NotContain("WARNING");
+        SimulatorCommand.Banner(fixture.Simulator, options with { Host = "localhost" }).Should().NotContain("WARNING");
+        SimulatorCommand.Banner(fixture.Simulator, options with { Host = "0.0.0.0" }).Should().Contain("WARNING: bound to 0.0.0.0, not loopback");
+    }
+
     [Fact]
     public async Task Help_documents_the_options_the_selectors_the_admin_routes_and_the_fake_key()
     {
