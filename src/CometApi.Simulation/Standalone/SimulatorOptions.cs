@@ -13,11 +13,13 @@ public sealed record SimulatorOptions
     /// <summary>Port to bind; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = DefaultPort;
 
-    /// <summary>The fixtures folder holding <c>scenarios.json</c>, its mappings and streams.</summary>
-    public string FixturesRoot { get; init; } = RepoPaths.Fixtures;
+    /// <summary>The fixtures folder holding <c>scenarios.json</c>, its mappings and streams; null for the repository's
+    /// (looked up only then, so a copy of the tool outside the repository works with an explicit folder).</summary>
+    public string? FixturesRoot { get; init; }
 
-    /// <summary>The mapping folder of the healthy provider's personality (answers requests that select no scenario).</summary>
-    public string PersonalityFolder { get; init; } = LiveSimulator.DefaultMappingsFolder;
+    /// <summary>The mapping folder of the healthy provider's personality (answers requests that select no scenario);
+    /// null for <c>live-simulator/</c> under the fixtures folder.</summary>
+    public string? PersonalityFolder { get; init; }
 
     /// <summary>Request log entries WireMock keeps; the per-scenario counts do not depend on it.</summary>
     public int RequestLogLimit { get; init; } = 1000;

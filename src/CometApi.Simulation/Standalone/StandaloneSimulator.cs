@@ -26,7 +26,7 @@ public sealed class StandaloneSimulator : IDisposable
     {
         // Say the bound address, not WireMock's "localhost", which a client may resolve to ::1 where nothing listens.
         _host = options.Host is "0.0.0.0" or "*" or "+" ? "127.0.0.1" : options.Host;
-        Catalog = FixtureCatalog.Load(options.FixturesRoot);
+        Catalog = FixtureCatalog.Load(options.FixturesRoot ?? RepoPaths.Fixtures);
         var selection = new ScenarioSelectionMiddleware(this);
         _server = WireMockServer.Start(new WireMockServerSettings
         {
@@ -47,7 +47,7 @@ public sealed class StandaloneSimulator : IDisposable
                     .AtPriority(NoModePriority).WithTitle($"{scenario.Name} (no mode)").RespondWith(new NoModeResponder(scenario));
             }
 
-            PersonalityFiles = Directory.GetFiles(options.PersonalityFolder, "*.json").Order(StringComparer.Ordinal).ToList();
+            PersonalityFiles = Directory.GetFiles(options.PersonalityFolder ?? Path.Combine(Catalog.Root, "live-simulator"), "*.json").Order(StringComparer.Ordinal).ToList();
             foreach (var file in PersonalityFiles)
             {
                 StaticMappings.Mount(_server, file, ScenarioRoute.Default, streaming: false);

@@ -36,7 +36,8 @@ public sealed class SimulatorCommandTests(SimulatorFixture fixture) : IClassFixt
 
         options.Host.Should().Be("127.0.0.1");
         options.Port.Should().Be(5080);
-        options.FixturesRoot.Should().Be(RepoPaths.Fixtures);
+        options.FixturesRoot.Should().BeNull("null means the repository's fixtures, looked up only when it starts");
+        SimulatorCommand.ParseServe(["--fixtures", "some/where"]).FixturesRoot.Should().Be(Path.GetFullPath("some/where"));
         SimulatorCommand.ParseServe(["--port", "0", "--host", "0.0.0.0"]).Should().Be(options with { Port = 0, Host = "0.0.0.0" });
     }
 
