@@ -78,5 +78,6 @@ public sealed record StackCase
     /// <summary>Whether the API key appeared in any exception the caller got (message, inner exceptions, stack text).</summary>
     public required bool KeyInException { get; init; }
 
+    [JsonIgnore]
     public string Id => $"{Scenario} {Mode}";
 }

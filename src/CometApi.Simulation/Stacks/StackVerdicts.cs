@@ -13,6 +13,11 @@ public sealed class StackVerdicts
 
     private const string TruncatedClass = "stream_truncated";
 
+    /// <summary>The setting naming the stack a service runs (the launch ticket's field), and its default.</summary>
+    public const string StackVariable = "COMETAPI_CLIENT_STACK";
+
+    public const string DefaultStack = "ours";
+
     private readonly FixtureCatalog _catalog;
     private readonly IReadOnlySet<string> _transient;
 
@@ -31,6 +36,15 @@ public sealed class StackVerdicts
         return Directory.EnumerateFiles(StackRecording.FolderOf(repositoryRoot), "*.json")
             .Select(StackRecording.Read)
             .ToDictionary(r => r.Stack, verdicts.Judge, StringComparer.Ordinal);
+    }
+
+    /// <summary>The verdict of one stack; an unknown name is an error that lists the recorded stacks.</summary>
+    public static StackVerdict For(string repositoryRoot, string? stack)
+    {
+        var all = Load(repositoryRoot);
+        var name = string.IsNullOrWhiteSpace(stack) ? DefaultStack : stack.Trim();
+        return all.TryGetValue(name, out var verdict) ? verdict
+            : throw new KeyNotFoundException($"No conformance recording for stack '{name}' ({StackVariable}); recorded: {string.Join(", ", all.Keys.Order(StringComparer.Ordinal))}.");
     }
 
     /// <summary>The judge of a repository: its catalog and its failure policy's transient classes.</summary>
@@ -53,7 +67,7 @@ public sealed class StackVerdicts
         var cases = recording.Cases;
         return new StackVerdict(recording.Stack,
         [
-            Verdict(StackRule.OneRetryTransientOnly, cases.FirstOrDefault(c => c.Attempts > 2 || (c.Attempts > 1 && !_transient.Contains(ClassOf(c)))),
+            Verdict(StackRule.OneRetryTransientOnly, cases.FirstOrDefault(c => c.Attempts > 2 || (c.Attempts > 1 && !RetryAllowed(c))),
                 c => $"{c.Id}: {c.Attempts} attempts for {ClassOf(c)}"),
             Verdict(StackRule.NoRetryContractErrors, cases.FirstOrDefault(c => c.Attempts > 1 && NeverRetried.Contains(ClassOf(c))),
                 c => $"{c.Id}: {c.Attempts} attempts for {ClassOf(c)}"),
@@ -65,6 +79,10 @@ public sealed class StackVerdicts
                 c => $"{c.Id}: the key is in {c.Surface}"),
         ]);
     }
+
+    /// <summary>A transient class, or a scenario whose transient failure is followed by an answer (retry-then-success: the catalog expects the retry).</summary>
+    private bool RetryAllowed(StackCase c) =>
+        _transient.Contains(ClassOf(c)) || _catalog[c.Scenario].ExpectFor(c.Mode == StackCase.StreamMode).Attempts > 1;
 
     /// <summary>The class the failure policy gives the scenario in that mode.</summary>
     private string ClassOf(StackCase c) => _catalog[c.Scenario].ExpectFor(c.Mode == StackCase.StreamMode).Class;

@@ -22,27 +22,33 @@ public static class ConformanceFile
 
     public static string ReceivedPath(string stack) => Path.Combine(RepoPaths.Root, "artifacts", "conformance", "received", stack + ".json");
 
-    /// <summary>Compares, writes the received file on a difference (or the committed one when updating), and fails with the diff.</summary>
+    /// <summary>Compares with the committed file (or, when updating, writes over it) and fails with the diff.</summary>
     public static void ShouldMatchCommitted(StackRecording received)
     {
         ArgumentNullException.ThrowIfNull(received);
-        var committedPath = CommittedPath(received.Stack);
         if (Updating)
         {
+            var committedPath = CommittedPath(received.Stack);
             Directory.CreateDirectory(Path.GetDirectoryName(committedPath)!);
             File.WriteAllText(committedPath, received.ToJson());
             return;
         }
 
-        var diff = File.Exists(committedPath) ? Diff(StackRecording.Read(committedPath), received) : [$"no conformance file {Relative(committedPath)} yet"];
-        if (diff.Count == 0) return;
+        if (Check(received, CommittedPath(received.Stack), ReceivedPath(received.Stack)) is { } failure) Assert.Fail(failure);
+    }
 
-        var receivedPath = ReceivedPath(received.Stack);
+    /// <summary>The failure message when <paramref name="received"/> differs from the file at <paramref name="committedPath"/> (then written to <paramref name="receivedPath"/>); null when they agree.</summary>
+    public static string? Check(StackRecording received, string committedPath, string receivedPath)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        var diff = File.Exists(committedPath) ? Diff(StackRecording.Read(committedPath), received) : [$"no conformance file {Relative(committedPath)} yet"];
+        if (diff.Count == 0) return null;
+
         Directory.CreateDirectory(Path.GetDirectoryName(receivedPath)!);
         File.WriteAllText(receivedPath, received.ToJson());
-        Assert.Fail($"Stack '{received.Stack}' no longer behaves as {Relative(committedPath)} records ({diff.Count} difference(s)):{Environment.NewLine}  "
+        return $"Stack '{received.Stack}' no longer behaves as {Relative(committedPath)} records ({diff.Count} difference(s)):{Environment.NewLine}  "
             + string.Join(Environment.NewLine + "  ", diff) + Environment.NewLine
-            + $"Received: {Relative(receivedPath)}. If the change is intended, review it and re-record with: {UpdateCommand}");
+            + $"Received: {Relative(receivedPath)}. If the change is intended, review it and re-record with: {UpdateCommand}";
     }
 
     /// <summary>One line per difference: "server-500 json: attempts 2 -> 4", a case missing or new, a changed description.</summary>
