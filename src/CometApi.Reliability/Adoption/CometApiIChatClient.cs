@@ -73,8 +73,8 @@ public sealed class CometApiIChatClient : IChatClient
         ArgumentNullException.ThrowIfNull(serviceType);
         return serviceKey is not null ? null
             : serviceType == typeof(ChatClientMetadata) ? Metadata
-            : serviceType.IsInstanceOfType(_client) ? _client
             : serviceType.IsInstanceOfType(this) ? this
+            : serviceType.IsInstanceOfType(_client) ? _client
             : null;
     }
 

@@ -60,6 +60,19 @@ public sealed class AdoptionTests
         response.Usage!.TotalTokenCount.Should().Be(result.Usage!.TotalTokens);
     }
 
+    [Fact]
+    public void The_adapter_hands_out_the_client_and_its_metadata()
+    {
+        using var world = new SimulatedCometApi();
+        using var client = world.CreateClient();
+        using var chat = client.AsIChatClient();
+
+        chat.GetService<CometApi.Reliability.Client.CometApiChatClient>().Should().BeSameAs(client);
+        chat.GetService<ChatClientMetadata>()!.ProviderName.Should().Be("cometapi");
+        chat.GetService<IChatClient>().Should().BeSameAs(chat);
+        chat.GetService<ChatClientMetadata>("some key").Should().BeNull("keyed services are not offered");
+    }
+
     [OfflineFact]
     [Checklist("CL3")]
     public async Task Without_a_key_the_service_does_not_start_and_nothing_is_sent()
