@@ -16,11 +16,14 @@ public static class NodeSdkRun
     public static string Script => Path.Combine(ToolsFolder, "openai-node-conformance.mjs");
 
     /// <summary>What is missing to run the script (node, the npm package), or null when it can run.</summary>
-    public static string? Missing()
+    public static string? Missing() => Missing(Environment.GetEnvironmentVariable("PATH") ?? "", ToolsFolder);
+
+    public static string? Missing(string pathVariable, string toolsFolder)
     {
-        if (FindOnPath(OperatingSystem.IsWindows() ? "node.exe" : "node") is null)
+        ArgumentNullException.ThrowIfNull(pathVariable);
+        if (FindOnPath(pathVariable, OperatingSystem.IsWindows() ? "node.exe" : "node") is null)
             return "node was not found on PATH: install Node.js 22 or later (the CI workflow uses actions/setup-node; .ci/run expects it installed).";
-        if (!File.Exists(Path.Combine(ToolsFolder, "node_modules", "openai", "package.json")))
+        if (!File.Exists(Path.Combine(toolsFolder, "node_modules", "openai", "package.json")))
             return "the openai npm package is not installed in .ci/tools: run `npm ci --prefix .ci/tools` (.ci/run and the CI workflow do).";
         return null;
     }
@@ -76,8 +79,8 @@ public static class NodeSdkRun
 
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private static string? FindOnPath(string file) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+    private static string? FindOnPath(string pathVariable, string file) =>
+        pathVariable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, file)).FirstOrDefault(File.Exists);
 }
 
