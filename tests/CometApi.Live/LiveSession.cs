@@ -90,7 +90,7 @@ public sealed class LiveSession
     }
 
     /// <summary>Every live request goes through the budget, and no redirect is followed (the key stays on this host).</summary>
-    private BudgetedHandler Transport() => new(Budget, new SocketsHttpHandler { AllowAutoRedirect = false });
+    private HttpMessageHandler Transport() => LiveRecording.Wrap(new BudgetedHandler(Budget, new SocketsHttpHandler { AllowAutoRedirect = false }), this);
 
     /// <summary>The checklist's PONG request, within the token cap.</summary>
     public ChatCompletionRequest PongRequest() => LeakMarkers.PongRequest(Budget.MaxTokens);

@@ -9,12 +9,20 @@ public static class AnswerCapture
         HttpResponseMessage response, string provider, string scenario, bool streaming, DateOnly date, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return From(response, body, provider, scenario, streaming, date);
+    }
+
+    /// <summary>The answer of <paramref name="response"/> with a body already read (by a caller that tees the stream).</summary>
+    public static RecordedAnswer From(HttpResponseMessage response, string body, string provider, string scenario, bool streaming, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(body);
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
             headers[name.ToLowerInvariant()] = string.Join(", ", values);
 
         var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant() ?? "";
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         var isStream = mediaType == FixtureResponse.EventStream;
         return new RecordedAnswer
         {
