@@ -93,6 +93,12 @@ public sealed record SimulationTiming(TimeSpan Attempt, TimeSpan Total, TimeSpan
     public static SimulationTiming Normal { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
     public static SimulationTiming Tight { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(1800), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
 
+    /// <summary>
+    /// For a <see cref="StallClock"/>: the timeouts of <see cref="Tight"/> in virtual time, and no backoff (a backoff
+    /// timer would wait for a clock nobody moves; the backoff has its own checks).
+    /// </summary>
+    public static SimulationTiming Virtual { get; } = Tight with { BackoffMin = TimeSpan.Zero, BackoffMax = TimeSpan.Zero };
+
     /// <summary>For transports that answer from memory: no backoff wait at all, so thousands of calls stay fast.</summary>
     public static SimulationTiming Instant { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.Zero, TimeSpan.Zero);
 }

@@ -15,6 +15,8 @@ public sealed class SimulatedCometApi : ClientWorld
         Owned.Add(Primary);
     }
 
+    private ResponseWatch? _watch;
+
     public WireMockServer Primary { get; }
     public WireMockServer? Fallback { get; private set; }
     public override string ChatEndpoint => Primary.Url + "/v1/chat/completions";
@@ -33,6 +35,26 @@ public sealed class SimulatedCometApi : ClientWorld
     public int PrimaryAttempts => PrimaryArrivals.Count;
 
     public int FallbackAttempts => FallbackArrivals.Count;
+
+    /// <summary>Told by the responders when they stall on purpose (pass to <c>ScenarioSimulator.Mount</c>).</summary>
+    public StallSignals Stalls { get; } = new();
+
+    /// <summary>
+    /// Makes clients created from now on read their responses through a <see cref="ResponseWatch"/> (real sockets),
+    /// for <see cref="StallDriver"/>.
+    /// </summary>
+    public ResponseWatch WatchResponses()
+    {
+        if (_watch is null)
+        {
+            _watch = new ResponseWatch();
+            Owned.Add(_watch);
+        }
+
+        return _watch;
+    }
+
+    protected override HttpMessageHandler? Transport => _watch;
 
     /// <summary>Starts the fallback provider; <paramref name="mount"/> decides how it answers.</summary>
     public WireMockServer StartFallback(Action<WireMockServer> mount)
