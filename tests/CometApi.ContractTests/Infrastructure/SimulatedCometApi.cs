@@ -56,6 +56,16 @@ public sealed class SimulatedCometApi : ClientWorld
 
     protected override HttpMessageHandler? Transport => _watch;
 
+    /// <summary>
+    /// The n-th stall of a primary that holds back even its headers (a mapping's Delay): it begins when the n-th
+    /// request arrives, with no body bytes sent (for <see cref="StallDriver"/>).
+    /// </summary>
+    public async Task<long?> HeldHeadersStallAsync(int n)
+    {
+        await PrimaryArrivals.WhenCountAsync(n);
+        return null;
+    }
+
     /// <summary>Starts the fallback provider; <paramref name="mount"/> decides how it answers.</summary>
     public WireMockServer StartFallback(Action<WireMockServer> mount)
     {

@@ -54,7 +54,7 @@ public sealed class ScenarioRun : IDisposable
     /// the request arrives; a responder says when it stalls and how many body bytes it sent first.
     /// </summary>
     private Func<int, Task<long?>> StallOf(bool heldHeaders) => heldHeaders
-        ? async n => { await World.PrimaryArrivals.WhenCountAsync(n); return null; }
+        ? World.HeldHeadersStallAsync
         : async n => await World.Stalls.WhenStalledAsync(n);
 
     /// <summary>

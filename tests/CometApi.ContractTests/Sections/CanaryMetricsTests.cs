@@ -37,7 +37,7 @@ public sealed class CanaryMetricsTests
 
         // slow-headers holds back its headers: each attempt stalls from the moment it arrives, and times out in virtual time.
         var result = await StallDriver.DriveAsync(client.CompleteAsync(LeakMarkers.PongRequest()), clock, watch,
-            async n => { await world.PrimaryArrivals.WhenCountAsync(n); return null; });
+            world.HeldHeadersStallAsync);
 
         result.FallbackUsed.Should().BeTrue();
         metrics.Sum("cometapi.client.timeouts").Should().Be(2);

@@ -153,9 +153,13 @@ public sealed class TimeoutRetryCancellationTests(ITestOutputHelper output)
     {
         using var world = new SimulatedCometApi();
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(3000).WithBody("{}"));
-        var client = world.CreateClient(new SimulationTiming(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2)));
+        var clock = new StallClock();
+        var watch = world.WatchResponses();
+        var client = world.CreateClient(new SimulationTiming(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.Zero, TimeSpan.Zero), time: clock);
 
-        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
+        // The answer is held back from the moment the request arrives; the 300 ms run out in virtual time.
+        var result = await StallDriver.DriveAsync(client.CompleteAsync(LeakMarkers.PongRequest()), clock, watch,
+            world.HeldHeadersStallAsync);
 
         result.Class.Should().Be(FailureClass.Timeout);
         result.Attempts.Should().ContainSingle("no time is left for a retry");
