@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cases = CometApi.ContractTests.Ops.RunLiveScriptCases;
 using CometApi.ContractTests.Infrastructure;
 
 namespace CometApi.ContractTests.Ops;
@@ -9,7 +10,8 @@ namespace CometApi.ContractTests.Ops;
 /// hands to dotnet test, what it prints, and that the key stays out of all of it. A real -Simulate run of the suite
 /// from inside the suite would recurse, so dotnet is always the fake here.
 /// </summary>
-public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report) : IClassFixture<RunLiveScriptTests.StaticReport>
+public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report, RunLiveScriptCases cases)
+    : IClassFixture<RunLiveScriptTests.StaticReport>, IClassFixture<RunLiveScriptCases>
 {
     private static readonly string Script = Path.Combine(RepoPaths.Root, "run-live.ps1");
 
@@ -61,64 +63,47 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report) :
     [Theory]
     [InlineData(null)]
     [InlineData("   ")]
-    public async Task Without_a_key_and_without_Simulate_it_stops_with_exit_code_2_before_running_anything(string? blankKey)
+    public void Without_a_key_and_without_Simulate_it_stops_with_exit_code_2_before_running_anything(string? blankKey)
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-        var runId = NewRunId();
-
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object> { ["RunId"] = runId },
-            Env(dotnet, ("COMETAPI_API_KEY", blankKey), ("COMETAPI_KEY", null)));
+        var run = cases[Cases.NoKey(blankKey)];
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain("No API key").And.Contain("COMETAPI_API_KEY").And.Contain("COMETAPI_KEY").And.Contain("-Simulate");
-        dotnet.WasInvoked.Should().BeFalse("nothing may run without a key");
-        Directory.Exists(ResultsDir(runId)).Should().BeFalse();
+        run.Dotnet.WasInvoked.Should().BeFalse("nothing may run without a key");
+        Directory.Exists(ResultsDir(run.RunId!)).Should().BeFalse();
     }
 
     [Theory]
     [InlineData("../escape")]
     [InlineData("a/b")]
     [InlineData("")]
-    public async Task A_run_id_that_is_not_one_safe_folder_name_is_refused(string runId)
+    public void A_run_id_that_is_not_one_safe_folder_name_is_refused(string runId)
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object> { ["Simulate"] = true, ["RunId"] = runId }, Env(dotnet));
+        var run = cases[Cases.BadRunId(runId)];
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain("-RunId");
-        dotnet.WasInvoked.Should().BeFalse();
+        run.Dotnet.WasInvoked.Should().BeFalse();
     }
 
     [Fact]
-    public async Task A_provider_without_a_profile_folder_is_refused_and_the_known_ones_are_named()
+    public void A_provider_without_a_profile_folder_is_refused_and_the_known_ones_are_named()
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object> { ["Simulate"] = true, ["Provider"] = "no-such-provider" }, Env(dotnet));
+        var run = cases[Cases.UnknownProvider];
 
         run.ExitCode.Should().Be(2);
         run.Stderr.Should().Contain("-Provider 'no-such-provider'").And.Contain("known: " + string.Join(", ", KnownProviders()));
-        dotnet.WasInvoked.Should().BeFalse();
+        run.Dotnet.WasInvoked.Should().BeFalse();
     }
 
     [Fact]
-    public async Task Simulate_sets_the_live_environment_runs_dotnet_test_with_loggers_and_propagates_its_exit_code()
+    public void Simulate_sets_the_live_environment_runs_dotnet_test_with_loggers_and_propagates_its_exit_code()
     {
-        using var dotnet = new FakeDotnet(exitCode: 3);
-        var realKey = LeakMarkers.NewApiKey();
-        var runId = NewRunId();
-
-        // Run the way an interactive session does (in the caller's own PowerShell), so "the caller's environment comes
-        // back" is checkable; the caller starts outside live mode, even when this suite itself runs live.
-        var run = await ScriptHost.RunCommandAsync(
-            $"& ./run-live.ps1 -Simulate -RunId {runId} -Budget 5 -MaxTokens 8 -Filter 'Checklist=PONG'; $code = $LASTEXITCODE; " +
-            "Write-Host \"after: live=[$env:COMETAPI_LIVE] provider=[$env:COMETAPI_PROVIDER] key=[$($env:COMETAPI_API_KEY -eq $env:EXPECTED_KEY)]\"; exit $code",
-            Env(dotnet, ("COMETAPI_EVIDENCE_DIR", null), ("COMETAPI_LIVE", null), ("COMETAPI_SIMULATE", null), ("COMETAPI_PROVIDER", null),
-                ("COMETAPI_API_KEY", realKey), ("COMETAPI_KEY", realKey), ("COMETAPI_REVOKED_KEY", realKey), ("EXPECTED_KEY", realKey)));
+        var run = cases[Cases.Simulate];
+        var runId = run.RunId!;
 
         run.ExitCode.Should().Be(3, "the script exits with dotnet test's exit code");
-        dotnet.Args.Should().Equal(
+        run.Dotnet.Args.Should().Equal(
             "test", Path.Combine(RepoPaths.Root, "ContractTests.sln"),
             "--configuration", "Debug",
             "--results-directory", ResultsDir(runId),
@@ -126,7 +111,7 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report) :
             "--logger", $"junit;LogFilePath={Path.Combine(ResultsDir(runId), "live.junit.xml")}",
             "--filter", "Checklist=PONG");
         var evidenceRoot = Path.Combine(RepoPaths.Root, "artifacts", "evidence");
-        dotnet.Environment.Should().Contain(new Dictionary<string, string>
+        run.Dotnet.Environment.Should().Contain(new Dictionary<string, string>
         {
             ["COMETAPI_LIVE"] = "1",
             ["COMETAPI_SIMULATE"] = "1",
@@ -137,93 +122,76 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report) :
             ["COMETAPI_RUN_ID"] = runId,
             ["COMETAPI_EVIDENCE_DIR"] = evidenceRoot,
         });
-        dotnet.Environment.Keys.Should().NotContain(KeyVariables, "a simulated run gets no real key");
+        run.Dotnet.Environment.Keys.Should().NotContain(KeyVariables, "a simulated run gets no real key");
         run.Stdout.Should().Contain($"evidence MISSING {Path.Combine(evidenceRoot, runId, "evidence.json")}")
             .And.Contain($"evidence MISSING {Path.Combine(evidenceRoot, runId, "launch-ticket.md")}")
             .And.Contain(ResultsDir(runId));
-        run.AllText.Should().NotContain(realKey);
-        run.Stdout.Should().Contain("after: live=[] provider=[] key=[True]", "the caller's environment comes back after the run");
+        run.AllText.Should().NotContain(run.Key!);
+        run.EnvironmentRestored.Should().BeTrue("the caller's environment (live mode off, the real key) comes back after the run");
     }
 
     [Fact]
-    public async Task The_default_run_id_is_live_and_the_utc_time()
+    public void The_default_run_id_is_live_and_the_utc_time()
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object> { ["Simulate"] = true }, Env(dotnet));
+        var run = cases[Cases.DefaultRunId];
 
         run.ExitCode.Should().Be(0);
-        dotnet.Environment["COMETAPI_RUN_ID"].Should().MatchRegex(@"^live-\d{8}-\d{6}$");
-        DateTime.ParseExact(dotnet.Environment["COMETAPI_RUN_ID"][5..], "yyyyMMdd-HHmmss", null)
+        run.Dotnet.Environment["COMETAPI_RUN_ID"].Should().MatchRegex(@"^live-\d{8}-\d{6}$");
+        DateTime.ParseExact(run.Dotnet.Environment["COMETAPI_RUN_ID"][5..], "yyyyMMdd-HHmmss", null)
             .Should().BeCloseTo(DateTime.UtcNow, TimeSpan.FromMinutes(2));
     }
 
     [Theory]
     [InlineData("COMETAPI_API_KEY")]
     [InlineData("COMETAPI_KEY")]
-    public async Task A_live_run_hands_the_key_to_dotnet_through_the_environment_only_and_never_prints_it(string keyVariable)
+    public void A_live_run_hands_the_key_to_dotnet_through_the_environment_only_and_never_prints_it(string keyVariable)
     {
-        using var dotnet = new FakeDotnet(exitCode: 1);
-        var key = LeakMarkers.NewApiKey();
-        var runId = NewRunId();
-
-        // -Verbose too: it names every variable it sets and the dotnet command, never a value that could be a key.
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object>
-        {
-            ["RunId"] = runId, ["BaseUrl"] = "https://api.cometapi.com/v1", ["Model"] = "gpt-5.4-mini", ["TimeoutSeconds"] = 45, ["Verbose"] = true,
-        }, Env(dotnet, ("COMETAPI_API_KEY", null), ("COMETAPI_KEY", null), (keyVariable, key), ("COMETAPI_SIMULATE", "1")));
+        var run = cases[Cases.LiveRun(keyVariable)];
+        var key = run.Key!;
 
         run.ExitCode.Should().Be(1);
-        dotnet.Environment.Should().Contain(keyVariable, key).And.Contain("COMETAPI_LIVE", "1")
+        run.Dotnet.Environment.Should().Contain(keyVariable, key).And.Contain("COMETAPI_LIVE", "1")
             .And.Contain("COMETAPI_BASE_URL", "https://api.cometapi.com/v1").And.Contain("COMETAPI_MODEL", "gpt-5.4-mini")
             .And.Contain("COMETAPI_TIMEOUT_SECONDS", "45");
-        dotnet.Environment.Keys.Should().NotContain("COMETAPI_SIMULATE", "a live run is never simulated, whatever the caller's environment says");
-        dotnet.Args.Should().NotContain(a => a.Contains(key, StringComparison.Ordinal));
+        run.Dotnet.Environment.Keys.Should().NotContain("COMETAPI_SIMULATE", "a live run is never simulated, whatever the caller's environment says");
+        run.Dotnet.Args.Should().NotContain(a => a.Contains(key, StringComparison.Ordinal));
         run.Stdout.Should().Contain($"key from {keyVariable}").And.Contain("https://api.cometapi.com/v1");
-        run.AllText.Should().Contain("VERBOSE: run-live: COMETAPI_LIVE set").And.Contain("VERBOSE: run-live: dotnet test ");
+        // -Verbose names every variable it sets and the dotnet command, never a value that could be a key.
+        run.Stdout.Should().Contain("VERBOSE: run-live: COMETAPI_LIVE set").And.Contain("VERBOSE: run-live: dotnet test ");
         run.AllText.Should().NotContain(key);
+        run.EnvironmentRestored.Should().BeTrue();
     }
 
     [Fact]
-    public async Task A_base_url_is_printed_without_user_info_or_query()
+    public void A_base_url_is_printed_without_user_info_or_query()
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-        var key = LeakMarkers.NewApiKey();
-
-        var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object>
-        {
-            ["RunId"] = NewRunId(), ["BaseUrl"] = $"https://user:{key}@gateway.example/v1?key={key}",
-        }, Env(dotnet, ("COMETAPI_API_KEY", key)));
+        var run = cases[Cases.SecretInBaseUrl];
 
         run.ExitCode.Should().Be(0);
         run.Stdout.Should().Contain("https://gateway.example/v1");
-        run.AllText.Should().NotContain(key);
+        run.AllText.Should().NotContain(run.Key!);
     }
 
     [Fact]
-    public async Task Evidence_that_the_run_wrote_is_printed_where_COMETAPI_EVIDENCE_DIR_points()
+    public void Evidence_that_the_run_wrote_is_printed_where_COMETAPI_EVIDENCE_DIR_points()
     {
-        using var dotnet = new FakeDotnet(exitCode: 0);
-        var evidenceRoot = Directory.CreateTempSubdirectory("evidence-");
-        try
-        {
-            var runId = NewRunId();
-            var bundle = Directory.CreateDirectory(Path.Combine(evidenceRoot.FullName, runId));
-            File.WriteAllText(Path.Combine(bundle.FullName, "evidence.json"), "{}");
-            File.WriteAllText(Path.Combine(bundle.FullName, "launch-ticket.md"), "# ticket");
+        var run = cases[Cases.EvidenceWritten];
+        var bundle = Path.Combine(cases.EvidenceRoot, run.RunId!);
 
-            var run = await ScriptHost.RunFileAsync(Script, new Dictionary<string, object> { ["Simulate"] = true, ["RunId"] = runId },
-                Env(dotnet, ("COMETAPI_EVIDENCE_DIR", evidenceRoot.FullName)));
+        run.Dotnet.Environment["COMETAPI_EVIDENCE_DIR"].Should().Be(cases.EvidenceRoot);
+        run.Stdout.Should().Contain($"evidence {Path.Combine(bundle, "evidence.json")}")
+            .And.Contain($"evidence {Path.Combine(bundle, "launch-ticket.md")}")
+            .And.NotContain("MISSING");
+    }
 
-            dotnet.Environment["COMETAPI_EVIDENCE_DIR"].Should().Be(evidenceRoot.FullName);
-            run.Stdout.Should().Contain($"evidence {Path.Combine(bundle.FullName, "evidence.json")}")
-                .And.Contain($"evidence {Path.Combine(bundle.FullName, "launch-ticket.md")}")
-                .And.NotContain("MISSING");
-        }
-        finally
-        {
-            evidenceRoot.Delete(recursive: true);
-        }
+    [Fact]
+    public void Run_as_a_file_the_way_CI_does_it_behaves_the_same()
+    {
+        var run = cases[Cases.AsFile];
+
+        run.ExitCode.Should().Be(3);
+        run.Dotnet.Environment.Should().Contain("COMETAPI_SIMULATE", "1").And.Contain("COMETAPI_RUN_ID", run.RunId!);
+        run.Stdout.Should().Contain("run-live: dotnet test exited with 3");
     }
 
     private static string NewRunId() => $"test-{Guid.NewGuid():N}";
@@ -235,14 +203,6 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report) :
     {
         var folder = Path.Combine(RepoPaths.Contracts, "providers");
         return Directory.Exists(folder) ? Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal) : ["cometapi"];
-    }
-
-    /// <summary>The child's environment: the fake dotnet first on PATH, and the given variables set or (null) removed.</summary>
-    private static Dictionary<string, string?> Env(FakeDotnet dotnet, params (string Name, string? Value)[] variables)
-    {
-        var env = new Dictionary<string, string?> { ["PATH"] = dotnet.PathWithFakeFirst };
-        foreach (var (name, value) in variables) env[name] = value;
-        return env;
     }
 
     /// <summary>
