@@ -10,13 +10,53 @@ public sealed class StallSignals
     private readonly Lock _gate = new();
     private readonly List<TaskCompletionSource<long>> _stalls = [];
     private int _stalled;
+    private int _ended;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Stalls that began so far.</summary>
+    public int Began
+    {
+        get { lock (_gate) return _stalled; }
+    }
+
+    /// <summary>Stalls that are over (the client gave up, or the responder's safety cap ran out).</summary>
+    public int Ended
+    {
+        get { lock (_gate) return _ended; }
+    }
+
+    /// <summary>Completes at the next stall that begins or ends.</summary>
+    public Task WhenChangedAsync()
+    {
+        lock (_gate) return _changed.Task;
+    }
+
+    /// <summary>Called by a responder when its stall is over.</summary>
+    public void Over()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            _ended++;
+            (changed, _changed) = (_changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
+        changed.TrySetResult();
+    }
 
     /// <summary>Called by a responder once its bytes are flushed and it holds back the rest.</summary>
     public void Stalled(long bodyBytes)
     {
         TaskCompletionSource<long> slot;
-        lock (_gate) slot = Slot(_stalled++);
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            slot = Slot(_stalled++);
+            (changed, _changed) = (_changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        }
+
         slot.TrySetResult(bodyBytes);
+        changed.TrySetResult();
     }
 
     /// <summary>Completes with the body bytes sent before the <paramref name="n"/>-th stall (1-based), once it happened.</summary>

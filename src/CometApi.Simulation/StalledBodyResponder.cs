@@ -50,11 +50,13 @@ public sealed class StalledBodyResponder : IResponseProvider
             response.Headers[name] = value;
         }
 
+        var stalled = false;
         try
         {
             await response.Body.WriteAsync(_body.AsMemory(0, _sendBytes), aborted).ConfigureAwait(false);
             await response.Body.FlushAsync(aborted).ConfigureAwait(false);
             _stalls?.Stalled(_sendBytes);
+            stalled = true;
             await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
 
             // Nobody gave up within the cap: never let the partial body end as if it were complete.
@@ -67,6 +69,10 @@ public sealed class StalledBodyResponder : IResponseProvider
         catch (IOException)
         {
             // The connection went away while writing.
+        }
+        finally
+        {
+            if (stalled) _stalls?.Over();
         }
 
         return ResponderResult.AlreadyWritten;

@@ -88,8 +88,16 @@ public sealed class TimedSseResponder : IResponseProvider
                     break;
                 case SseEnd.Stall:
                     _stalls?.Stalled(_events.Sum(e => (long)e.Length));
-                    await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
-                    context.Abort();
+                    try
+                    {
+                        await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
+                        context.Abort();
+                    }
+                    finally
+                    {
+                        _stalls?.Over();
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown SseEnd {_end}.");

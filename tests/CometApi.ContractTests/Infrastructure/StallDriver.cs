@@ -35,4 +35,32 @@ public static class StallDriver
             clock.AdvanceToNextTimer();
         }
     }
+
+    /// <summary>
+    /// Many concurrent calls against a provider that stalls some of them: whenever every unfinished call is waiting
+    /// on a stalled request (none is still being answered), the clock moves to the next timer, and the stalls it
+    /// ended must be over before the calls are counted again. A healthy answer never meets a timer, however slow the
+    /// machine.
+    /// </summary>
+    public static async Task DriveAllAsync(IReadOnlyList<Task> calls, StallClock clock, StallSignals stalls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(stalls);
+        while (true)
+        {
+            var changed = stalls.WhenChangedAsync();
+            var pending = calls.Where(c => !c.IsCompleted).ToList();
+            if (pending.Count == 0) return;
+            var began = stalls.Began;
+            if (began - stalls.Ended == pending.Count)
+            {
+                clock.AdvanceToNextTimer();
+                while (stalls.Ended < began) await stalls.WhenChangedAsync().WaitAsync(Hung);
+                continue;
+            }
+
+            await Task.WhenAny(changed, Task.WhenAny(pending)).WaitAsync(Hung);
+        }
+    }
 }
