@@ -15,6 +15,12 @@ public static class ScriptHost
     /// <summary>The real SDK, whatever a test puts first on the child's PATH.</summary>
     private static readonly Lazy<string> Dotnet = new(FindDotnet);
 
+    /// <summary>
+    /// <c>dotnet tool restore</c>, once per test run: a fresh clone's <c>dotnet test ContractTests.sln</c> works without
+    /// a separate step (quick when the tool is already there).
+    /// </summary>
+    private static readonly Lazy<Task> ToolRestored = new(RestoreToolAsync);
+
     /// <summary>Runs a script file (<c>pwsh -File</c>) with named parameters.</summary>
     /// <param name="parameters">Parameter name to value; <c>true</c> for a switch.</param>
     /// <param name="environment">Variables to set for the child, or (null) to remove.</param>
@@ -38,6 +44,19 @@ public static class ScriptHost
 
     private static async Task<ScriptRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
     {
+        await ToolRestored.Value;
+        return await RunDotnetAsync(["pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", .. arguments], environment);
+    }
+
+    private static async Task RestoreToolAsync()
+    {
+        var restore = await RunDotnetAsync(["tool", "restore"], null);
+        if (restore.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet tool restore failed (the pinned pwsh of .config/dotnet-tools.json): {restore.AllText}");
+    }
+
+    private static async Task<ScriptRun> RunDotnetAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
         var start = new ProcessStartInfo(Dotnet.Value)
         {
             WorkingDirectory = RepoPaths.Root,
@@ -45,7 +64,7 @@ public static class ScriptHost
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])["pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // Plain text (no ANSI colours), no telemetry, no update check: what a CI log shows.
         start.Environment["NO_COLOR"] = "1";
         start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
@@ -58,7 +77,7 @@ public static class ScriptHost
             else start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pwsh did not start.");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
