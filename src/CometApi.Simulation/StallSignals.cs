@@ -11,6 +11,7 @@ public sealed class StallSignals
     private readonly List<TaskCompletionSource<long>> _stalls = [];
     private int _stalled;
     private int _ended;
+    private int _leftByClient;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Stalls that began so far.</summary>
@@ -31,13 +32,37 @@ public sealed class StallSignals
         lock (_gate) return _changed.Task;
     }
 
+    /// <summary>Completes once at least <paramref name="count"/> stalls are over.</summary>
+    public async Task WhenEndedAsync(int count)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_ended >= count) return;
+                changed = _changed.Task;
+            }
+
+            await changed.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stalls that ended because the client went away (not because the responder gave up waiting).</summary>
+    public int LeftByClient
+    {
+        get { lock (_gate) return _leftByClient; }
+    }
+
     /// <summary>Called by a responder when its stall is over.</summary>
-    public void Over()
+    /// <param name="clientLeft">The client aborted the request; false when the responder's own safety cap ended it.</param>
+    public void Over(bool clientLeft = true)
     {
         TaskCompletionSource changed;
         lock (_gate)
         {
             _ended++;
+            if (clientLeft) _leftByClient++;
             (changed, _changed) = (_changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
 

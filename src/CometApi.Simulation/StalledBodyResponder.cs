@@ -51,6 +51,7 @@ public sealed class StalledBodyResponder : IResponseProvider
         }
 
         var stalled = false;
+        var clientLeft = true;
         try
         {
             await response.Body.WriteAsync(_body.AsMemory(0, _sendBytes), aborted).ConfigureAwait(false);
@@ -60,6 +61,7 @@ public sealed class StalledBodyResponder : IResponseProvider
             await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
 
             // Nobody gave up within the cap: never let the partial body end as if it were complete.
+            clientLeft = false;
             context.Abort();
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -72,7 +74,7 @@ public sealed class StalledBodyResponder : IResponseProvider
         }
         finally
         {
-            if (stalled) _stalls?.Over();
+            if (stalled) _stalls?.Over(clientLeft);
         }
 
         return ResponderResult.AlreadyWritten;

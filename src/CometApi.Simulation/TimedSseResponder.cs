@@ -88,14 +88,16 @@ public sealed class TimedSseResponder : IResponseProvider
                     break;
                 case SseEnd.Stall:
                     _stalls?.Stalled(_events.Sum(e => (long)e.Length));
+                    var clientLeft = true;
                     try
                     {
                         await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
+                        clientLeft = false;
                         context.Abort();
                     }
                     finally
                     {
-                        _stalls?.Over();
+                        _stalls?.Over(clientLeft);
                     }
 
                     break;

@@ -56,7 +56,7 @@ public static class StallDriver
             if (began - stalls.Ended == pending.Count)
             {
                 clock.AdvanceToNextTimer();
-                while (stalls.Ended < began) await stalls.WhenChangedAsync().WaitAsync(Hung);
+                await stalls.WhenEndedAsync(began).WaitAsync(Hung);
                 continue;
             }
 
