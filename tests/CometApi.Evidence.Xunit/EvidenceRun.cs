@@ -19,8 +19,7 @@ internal static partial class EvidenceRun
     {
         settings ??= LiveSettings.Current;
         gate ??= LaunchGate.Load();
-        service ??= ServiceEvidence.Resolve(gate, settings.Provider, settings.ProviderProblem,
-            Environment.GetEnvironmentVariable(ClientStackInUse.Variable), RepoPaths.Root);
+        service ??= ServiceEvidence.FromEnvironment(gate, settings, Environment.GetEnvironmentVariable, RepoPaths.Root);
         var checks = outcomes
             .SelectMany(ToChecks)
             .GroupBy(c => c.Id).SelectMany(Disambiguate)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using CometApi.Live;
 using CometApi.Reliability.Contracts;
 using CometApi.Simulation.Stacks;
 
@@ -18,6 +20,17 @@ public sealed record ServiceEvidence(
     ErrorSemanticsGrid? ErrorSemantics)
 {
     /// <summary>
+    /// The service of this run: the settings' provider (COMETAPI_PROVIDER) and <paramref name="env"/>'s
+    /// COMETAPI_CLIENT_STACK, resolved against <paramref name="repositoryRoot"/>.
+    /// </summary>
+    public static ServiceEvidence FromEnvironment(LaunchGate gate, LiveSettings settings, Func<string, string?> env, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(env);
+        return Resolve(gate, settings.Provider, settings.ProviderProblem, env(ClientStackInUse.Variable), repositoryRoot);
+    }
+
+    /// <summary>
     /// Resolves the names against the repository's profiles and recordings. Never throws (the evidence is written when
     /// the run ends, where an exception would lose it): an unknown name or an unreadable file becomes a
     /// <c>Problem</c> that the gate reports as a blocker.
@@ -27,21 +40,28 @@ public sealed record ServiceEvidence(
     /// <param name="stack">COMETAPI_CLIENT_STACK; null or blank for <see cref="StackVerdicts.DefaultStack"/>.</param>
     public static ServiceEvidence Resolve(LaunchGate gate, string provider, string? providerProblem, string? stack, string repositoryRoot)
     {
-        ArgumentNullException.ThrowIfNull(gate);
         var contracts = Path.Combine(repositoryRoot, "contracts");
-        var (profiles, profilesProblem) = Attempt(() => ProviderCatalog.Known(contracts).Select(name => ContractSet.Load(contracts, name).Profile).ToList());
-        profiles ??= [];
-        var (verdicts, stacksProblem) = Attempt(() => StackVerdicts.Load(repositoryRoot));
+        var profiles = Attempt(() => (IReadOnlyList<ProviderProfile>)ProviderCatalog.Known(contracts).Select(name => ContractSet.Load(contracts, name).Profile).ToList());
+        var verdicts = Attempt(() => StackVerdicts.Load(repositoryRoot));
+        return Of(gate, provider, providerProblem, stack, profiles, verdicts);
+    }
 
+    /// <summary>The service from loaded profiles and verdicts (each with the problem that kept it from loading, if any).</summary>
+    internal static ServiceEvidence Of(LaunchGate gate, string provider, string? providerProblem, string? stack,
+        Loaded<IReadOnlyList<ProviderProfile>> profiles, Loaded<IReadOnlyDictionary<string, StackVerdict>> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(gate);
+        var known = profiles.Value ?? [];
         return new ServiceEvidence(
-            ProviderOf(provider, providerProblem ?? profilesProblem, profiles),
-            StackOf(stack, verdicts, stacksProblem),
-            FallbackOf(gate.FallbackProvider, profiles, profilesProblem),
-            verdicts is null ? [] : verdicts.Values.OrderBy(v => v.Stack, StringComparer.Ordinal).Select(StackVerdictEvidence.Of).ToList(),
-            profiles.Count == 0 ? null : ErrorSemanticsTable.Grid(profiles));
+            ProviderOf(provider, providerProblem ?? profiles.Problem, known),
+            StackOf(stack, verdicts.Value, verdicts.Problem),
+            FallbackOf(gate.FallbackProvider, known, profiles.Problem),
+            verdicts.Value is null ? [] : verdicts.Value.Values.OrderBy(v => v.Stack, StringComparer.Ordinal).Select(StackVerdictEvidence.Of).ToList(),
+            known.Count == 0 ? null : ErrorSemanticsTable.Grid(known));
     }
 
     /// <summary>The verdicts of the stack in use; null when it is not recorded.</summary>
+    [JsonIgnore]
     public StackVerdictEvidence? VerdictOfStackInUse => ClientStacks.FirstOrDefault(v => v.Stack == ClientStack.Name);
 
     private static ProviderInUse ProviderOf(string provider, string? problem, IReadOnlyList<ProviderProfile> profiles)
@@ -82,19 +102,23 @@ public sealed record ServiceEvidence(
         return new FallbackProvider(profile.Provider, evidence.ApprovedAsFallback, evidence.Level, evidence.Reason);
     }
 
-    private static (T? Value, string? Problem) Attempt<T>(Func<T> load)
+    private static Loaded<T> Attempt<T>(Func<T> load)
         where T : class
     {
         try
         {
-            return (load(), null);
+            return new(load(), null);
         }
         catch (Exception ex) when (ex is ContractFileException or InvalidDataException or JsonException or KeyNotFoundException or IOException)
         {
-            return (null, ex.Message);
+            return new(null, ex.Message);
         }
     }
 }
+
+/// <summary>Something loaded from the repository's files, or the problem that kept it from loading.</summary>
+internal sealed record Loaded<T>(T? Value, string? Problem)
+    where T : class;
 
 /// <param name="Name">The profile name the run used (COMETAPI_PROVIDER).</param>
 /// <param name="EvidenceLevel">runtime with a reviewed live run of its own, else the weakest level of its error semantics.</param>
