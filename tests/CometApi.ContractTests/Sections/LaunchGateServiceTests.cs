@@ -93,6 +93,14 @@ public sealed class LaunchGateServiceTests : IDisposable
     }
 
     [Fact]
+    public void The_client_stack_this_run_names_is_recorded()
+    {
+        var service = ServiceEvidence.FromEnvironment(LaunchGate.Load(), LiveSettings.Current, Environment.GetEnvironmentVariable, RepoPaths.Root);
+
+        service.ClientStack.Problem.Should().BeNull("COMETAPI_CLIENT_STACK must name a recorded stack: {0}", service.ClientStack.Problem);
+    }
+
+    [Fact]
     public void An_unknown_stack_is_a_blocker_listing_the_recorded_ones()
     {
         var service = FromEnvironment(new() { [StackVerdicts.StackVariable] = "semantic-kernel" });
