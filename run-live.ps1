@@ -52,6 +52,12 @@ A dotnet test --filter expression, e.g. 'Checklist=PONG'.
 .PARAMETER Configuration
 The build configuration dotnet test builds and runs.
 
+.PARAMETER Record
+Record mode (COMETAPI_RECORD=1): every answer the live checks get is also saved, scrubbed (no key, no prompt;
+request ids, ids, timestamps and generated text as placeholders), under fixtures/recorded/<provider>/<UTC date>/
+(<provider>-simulated with -Simulate; COMETAPI_RECORD_DIR moves the recorded/ folder), with diff-report.md saying
+how each differs from the committed fixture of its scenario. The script prints that report after the run.
+
 .EXAMPLE
 $env:COMETAPI_API_KEY = '...'; dotnet pwsh ./run-live.ps1 -Model gpt-5.4-mini
 
@@ -67,6 +73,11 @@ dotnet pwsh ./run-live.ps1 -Simulate -Provider openai
 
 Runs the live checks of the openai profile against its simulated personality.
 
+.EXAMPLE
+dotnet pwsh ./run-live.ps1 -Simulate -Record
+
+Records the simulated answers, scrubbed, and prints how they differ from the committed fixtures.
+
 .LINK
 README.md, section "Live checks"
 #>
@@ -81,7 +92,8 @@ param(
     [string]$RunId = ('live-' + [DateTime]::UtcNow.ToString('yyyyMMdd-HHmmss', [Globalization.CultureInfo]::InvariantCulture)),
     [string]$Filter,
     [ValidateSet('Debug', 'Release')][string]$Configuration = 'Debug',
-    [string]$Provider = 'cometapi'
+    [string]$Provider = 'cometapi',
+    [switch]$Record
 )
 
 Set-StrictMode -Version Latest
@@ -146,6 +158,9 @@ if ([string]::IsNullOrWhiteSpace($evidenceRoot)) { $evidenceRoot = Join-Path 'ar
 # Absolute, so the test host (whose working directory is its bin folder) writes where this script looks.
 $evidenceRoot = [IO.Path]::GetFullPath($evidenceRoot, $root)
 $resultsDir = Join-Path $root 'artifacts' 'test-results' $RunId
+$recordRoot = $env:COMETAPI_RECORD_DIR
+if ([string]::IsNullOrWhiteSpace($recordRoot)) { $recordRoot = Join-Path $root 'fixtures' }
+$recordRoot = [IO.Path]::GetFullPath($recordRoot, $root)
 
 $runVariables = [ordered]@{
     COMETAPI_LIVE            = '1'
@@ -158,6 +173,9 @@ $runVariables = [ordered]@{
     COMETAPI_LIVE_MAX_TOKENS = "$MaxTokens"
     COMETAPI_RUN_ID          = $RunId
     COMETAPI_EVIDENCE_DIR    = $evidenceRoot
+    # Cleared without -Record: a run records only when asked to.
+    COMETAPI_RECORD          = $(if ($Record) { '1' } else { $null })
+    COMETAPI_RECORD_DIR      = $(if ($Record) { $recordRoot } else { $null })
 }
 if ($Simulate) {
     foreach ($name in 'COMETAPI_API_KEY', 'COMETAPI_KEY', 'COMETAPI_REVOKED_KEY') { $runVariables[$name] = $null }
@@ -179,6 +197,9 @@ $modelNote = if ($runVariables.COMETAPI_MODEL) { $runVariables.COMETAPI_MODEL } 
 $keyNote = if ($Simulate) { 'fake simulator keys' } else { "key from $keyVariable" }
 Write-Host "run-live: run $RunId against $target ($Provider), model $modelNote, $keyNote"
 Write-Host "run-live: budget $Budget requests, max $MaxTokens output tokens, timeout $TimeoutSeconds s"
+
+# The recordings land in the UTC day the run starts (or, past midnight, ends) in.
+$recordDays = @([DateTime]::UtcNow.ToString('yyyy-MM-dd', [Globalization.CultureInfo]::InvariantCulture))
 
 # Set for this process and so for dotnet; the caller's values come back afterwards.
 $saved = @{}
@@ -206,6 +227,20 @@ foreach ($file in 'evidence.json', 'launch-ticket.md') {
     }
     else {
         Write-Host "run-live: evidence MISSING $path (the run wrote no $file)"
+    }
+}
+if ($Record) {
+    $recordDays = @($recordDays + [DateTime]::UtcNow.ToString('yyyy-MM-dd', [Globalization.CultureInfo]::InvariantCulture) | Select-Object -Unique)
+    $recordProvider = if ($Simulate) { "$Provider-simulated" } else { $Provider }
+    $reports = @($recordDays | ForEach-Object { Join-Path $recordRoot 'recorded' $recordProvider $_ 'diff-report.md' } |
+        Where-Object { Test-Path -LiteralPath $_ -PathType Leaf })
+    if ($reports.Count -eq 0) {
+        Write-Host "run-live: recordings MISSING: no diff-report.md under $(Join-Path $recordRoot 'recorded' $recordProvider) (no live answer was recorded)"
+    }
+    foreach ($report in $reports) {
+        Write-Host "run-live: recordings in $(Split-Path -Parent $report)"
+        Write-Host "run-live: diff report $report"
+        Get-Content -LiteralPath $report | ForEach-Object { Write-Host "  $_" }
     }
 }
 Write-Host "run-live: dotnet test exited with $exitCode"

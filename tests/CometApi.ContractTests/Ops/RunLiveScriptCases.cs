@@ -18,6 +18,9 @@ public sealed class RunLiveScriptCases : IAsyncLifetime, IDisposable
     public const string SecretInBaseUrl = "secret-in-base-url";
     public const string EvidenceWritten = "evidence-written";
     public const string AsFile = "as-file";
+    public const string Record = "record";
+    public const string RecordNothing = "record-nothing";
+    public const string RecordOff = "record-off";
 
     private const string Batch = """
         $cases = Get-Content -Raw -LiteralPath $env:RUN_LIVE_CASES | ConvertFrom-Json -AsHashtable
@@ -45,6 +48,7 @@ public sealed class RunLiveScriptCases : IAsyncLifetime, IDisposable
     private readonly Dictionary<string, CaseRun> _runs = [];
     private readonly DirectoryInfo _evidenceRoot = Directory.CreateTempSubdirectory("evidence-");
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("run-live-cases-");
+    private readonly DirectoryInfo _recordRoot = Directory.CreateTempSubdirectory("recordings-");
 
     public RunLiveScriptCases()
     {
@@ -77,6 +81,12 @@ public sealed class RunLiveScriptCases : IAsyncLifetime, IDisposable
         File.WriteAllText(Path.Combine(bundle.FullName, "launch-ticket.md"), "# ticket");
         Add(EvidenceWritten, 0, new() { ["Simulate"] = true, ["RunId"] = evidenceRunId }, ("COMETAPI_EVIDENCE_DIR", EvidenceRoot));
         Add(AsFile, 3, new() { ["Simulate"] = true, ["RunId"] = NewRunId() });
+        // Record mode: the fake dotnet records nothing, so the report a run would write is there beforehand.
+        var day = Directory.CreateDirectory(Path.Combine(RecordRoot, "recorded", "cometapi-simulated", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        File.WriteAllText(Path.Combine(day.FullName, "diff-report.md"), "## success-pong nonStreaming: 200\n- same shape as the committed fixture\n");
+        Add(Record, 0, new() { ["Simulate"] = true, ["Record"] = true, ["RunId"] = NewRunId() }, ("COMETAPI_RECORD_DIR", RecordRoot));
+        Add(RecordNothing, 0, new() { ["Simulate"] = true, ["Record"] = true, ["Provider"] = "openai", ["RunId"] = NewRunId() }, ("COMETAPI_RECORD_DIR", RecordRoot));
+        Add(RecordOff, 0, new() { ["Simulate"] = true, ["RunId"] = NewRunId() }, ("COMETAPI_RECORD", "1"), ("COMETAPI_RECORD_DIR", RecordRoot));
     }
 
     public static string NoKey(string? blankKey) => $"no-key:{blankKey ?? "unset"}";
@@ -85,6 +95,9 @@ public sealed class RunLiveScriptCases : IAsyncLifetime, IDisposable
 
     /// <summary>COMETAPI_EVIDENCE_DIR of the <see cref="EvidenceWritten"/> case, holding that run's bundle.</summary>
     public string EvidenceRoot => _evidenceRoot.FullName;
+
+    /// <summary>COMETAPI_RECORD_DIR of the record cases, holding the diff report of the <see cref="Record"/> case's day.</summary>
+    public string RecordRoot => _recordRoot.FullName;
 
     public CaseRun this[string name] => _runs[name];
 
@@ -120,6 +133,7 @@ public sealed class RunLiveScriptCases : IAsyncLifetime, IDisposable
         foreach (var c in _cases) c.Dotnet.Dispose();
         _evidenceRoot.Delete(recursive: true);
         _work.Delete(recursive: true);
+        _recordRoot.Delete(recursive: true);
     }
 
     private void Add(string name, int dotnetExit, Dictionary<string, object> parameters, params (string Name, string? Value)[] env) =>

@@ -36,7 +36,7 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report, R
     {
         var parameters = report.Json.GetProperty("parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
 
-        parameters.Keys.Should().Equal("BaseUrl", "Model", "Budget", "MaxTokens", "TimeoutSeconds", "Simulate", "RunId", "Filter", "Configuration", "Provider");
+        parameters.Keys.Should().Equal("BaseUrl", "Model", "Budget", "MaxTokens", "TimeoutSeconds", "Simulate", "RunId", "Filter", "Configuration", "Provider", "Record");
         parameters["Budget"].Should().Be("16");
         parameters["MaxTokens"].Should().Be("16");
         parameters["TimeoutSeconds"].Should().Be("30");
@@ -57,7 +57,8 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report, R
             help.Should().Contain($"-{parameter.Name} ", "every parameter is documented");
         help.Should().Contain("COMETAPI_PROVIDER").And.Contain("contracts/providers");
         help.Should().Contain("dotnet pwsh ./run-live.ps1 -Simulate -Verbose");
-        help.Split("-------------------------- EXAMPLE").Should().HaveCount(4, "three examples");
+        help.Split("-------------------------- EXAMPLE").Should().HaveCount(5, "four examples");
+        help.Should().Contain("dotnet pwsh ./run-live.ps1 -Simulate -Record").And.Contain("fixtures/recorded/<provider>/<UTC date>/");
     }
 
     [Theory]
@@ -192,6 +193,39 @@ public sealed class RunLiveScriptTests(RunLiveScriptTests.StaticReport report, R
         run.ExitCode.Should().Be(3);
         run.Dotnet.Environment.Should().Contain("COMETAPI_SIMULATE", "1").And.Contain("COMETAPI_RUN_ID", run.RunId!);
         run.Stdout.Should().Contain("run-live: dotnet test exited with 3");
+    }
+
+    [Fact]
+    public void Record_turns_record_mode_on_and_prints_where_the_recordings_went_and_their_diff_report()
+    {
+        var run = cases[Cases.Record];
+        var folder = Path.Combine(cases.RecordRoot, "recorded", "cometapi-simulated", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+        run.ExitCode.Should().Be(0);
+        run.Dotnet.Environment.Should().Contain("COMETAPI_RECORD", "1").And.Contain("COMETAPI_RECORD_DIR", cases.RecordRoot).And.Contain("COMETAPI_SIMULATE", "1");
+        run.Stdout.Should().Contain($"run-live: recordings in {folder}")
+            .And.Contain($"run-live: diff report {Path.Combine(folder, "diff-report.md")}")
+            .And.Contain("  ## success-pong nonStreaming: 200").And.Contain("  - same shape as the committed fixture");
+        run.EnvironmentRestored.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Record_says_so_when_the_run_recorded_nothing()
+    {
+        var run = cases[Cases.RecordNothing];
+
+        run.Dotnet.Environment.Should().Contain("COMETAPI_RECORD", "1");
+        run.Stdout.Should().Contain($"recordings MISSING: no diff-report.md under {Path.Combine(cases.RecordRoot, "recorded", "openai-simulated")}");
+    }
+
+    [Fact]
+    public void Without_Record_a_run_never_records_whatever_the_callers_environment_says()
+    {
+        var run = cases[Cases.RecordOff];
+
+        run.Dotnet.Environment.Keys.Should().NotContain(["COMETAPI_RECORD", "COMETAPI_RECORD_DIR"]);
+        run.Stdout.Should().NotContain("recordings");
+        run.EnvironmentRestored.Should().BeTrue("the caller's COMETAPI_RECORD comes back after the run");
     }
 
     private static string NewRunId() => $"test-{Guid.NewGuid():N}";
