@@ -17,6 +17,8 @@ public static class ModelNaming
         var (param, message) = ReadError(body);
         if (string.Equals(param, "model", StringComparison.OrdinalIgnoreCase)) return "param \"model\"";
         if (message?.Contains(model, StringComparison.Ordinal) == true) return "the model's name in error.message";
+        // A non-JSON page (a gateway's HTML or text) that says which model it is about names it too.
+        if (message is null && body.Contains(model, StringComparison.Ordinal)) return "the model's name in the body";
         return null;
     }
 
