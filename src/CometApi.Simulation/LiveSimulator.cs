@@ -4,10 +4,14 @@ using WireMock.Settings;
 namespace CometApi.Simulation;
 
 /// <summary>
-/// The embedded live simulator: a WireMock server on a random loopback port that answers the live checks like
-/// CometAPI (fake keys, pong, its error bodies and request ids), so <c>COMETAPI_LIVE=1 COMETAPI_SIMULATE=1</c>
-/// exercises the live path end to end without sending anything off the machine. How it answers lives in the
-/// mapping files of <c>fixtures/live-simulator/</c>, where priorities decide which mapping wins.
+/// The embedded live simulator: a WireMock server on a random loopback port that answers the live checks like one
+/// provider (fake keys, pong, its error bodies and request ids), so <c>COMETAPI_LIVE=1 COMETAPI_SIMULATE=1</c>
+/// exercises the live path end to end without sending anything off the machine. Each provider profile has a
+/// personality: the mapping files of <c>fixtures/live-simulator/&lt;provider&gt;/</c>, where priorities decide which
+/// mapping wins. <c>cometapi</c> answers with CometAPI's quirks (500 invalid_request, 503 model_not_found, the request
+/// id inside error.message); <c>openai</c> with OpenAI's error semantics (400 invalid_request_error, 404
+/// model_not_found, 401 invalid_api_key, 429 insufficient_quota or rate_limit_exceeded, an x-request-id header only).
+/// The fake keys and model names are the same in every personality.
 /// </summary>
 public sealed class LiveSimulator : IDisposable
 {
@@ -22,6 +26,15 @@ public sealed class LiveSimulator : IDisposable
 
     /// <summary>A model the simulator lists on <c>GET /v1/models</c>.</summary>
     public const string Model = "gpt-5.4-mini";
+
+    /// <summary>A model the openai personality answers with 429 <c>insufficient_quota</c> (a terminal quota).</summary>
+    public const string QuotaExhaustedModel = "contract-suite-quota-exhausted-model";
+
+    /// <summary>A model every personality answers with its 429 rate limit (openai: <c>rate_limit_exceeded</c> and a Retry-After header).</summary>
+    public const string RateLimitedModel = "contract-suite-rate-limited-model";
+
+    /// <summary>The personality the default constructor (an xunit class fixture) starts.</summary>
+    public const string DefaultPersonality = "cometapi";
 
     private readonly WireMockServer _server;
 
@@ -60,7 +73,24 @@ public sealed class LiveSimulator : IDisposable
     /// <exception cref="InvalidOperationException">The folder has no mapping file, or one mounted nothing: never run checks against a silently empty server.</exception>
     public static LiveSimulator Start(string mappingsFolder) => new(mappingsFolder);
 
-    public static string DefaultMappingsFolder => Path.Combine(RepoPaths.Fixtures, "live-simulator");
+    /// <summary>Starts the personality of <paramref name="provider"/> (a folder of <see cref="PersonalitiesFolder"/>).</summary>
+    /// <exception cref="InvalidOperationException">No personality has that name; the message lists those there are.</exception>
+    public static LiveSimulator For(string provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        if (!Personalities.Contains(provider, StringComparer.Ordinal))
+            throw new InvalidOperationException($"The live simulator has no personality '{provider}'; it has: {string.Join(", ", Personalities)}.");
+        return new LiveSimulator(Path.Combine(PersonalitiesFolder, provider));
+    }
+
+    /// <summary>One folder of mapping files per provider personality.</summary>
+    public static string PersonalitiesFolder => Path.Combine(RepoPaths.Fixtures, "live-simulator");
+
+    /// <summary>The personalities there are, in ordinal order.</summary>
+    public static IReadOnlyList<string> Personalities =>
+        Directory.GetDirectories(PersonalitiesFolder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    public static string DefaultMappingsFolder => Path.Combine(PersonalitiesFolder, DefaultPersonality);
 
     /// <summary>The mapping files that were loaded, in load order.</summary>
     public IReadOnlyList<string> MappingFiles { get; }

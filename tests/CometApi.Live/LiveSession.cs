@@ -30,7 +30,7 @@ public sealed class LiveSession
         RevokedKey = revokedKey is null ? null : SecretRegistry.Register(revokedKey);
         Budget = budget;
         Settings = settings;
-        Contracts = contracts ?? TestContracts.Set;
+        Contracts = contracts ?? LiveContracts.Set;
         Time = time ?? TimeProvider.System;
         _checks = new(() => new LiveCheckRunner(this, LiveCheckCatalog.Default));
     }
@@ -104,6 +104,7 @@ public sealed class LiveSession
         {
             ApiKey = ApiKey,
             ApiKeySource = Settings.ApiKeyVariable ?? "simulator",
+            ProviderName = Contracts.Profile.Provider,
             BaseUrl = BaseUrl,
             Model = Model,
             TotalTimeout = Settings.Timeout,
@@ -137,10 +138,12 @@ public sealed class LiveSession
 
     private static LiveSession Start(LiveSettings settings)
     {
+        // Fail closed before any request: a profile nobody wrote cannot judge a provider.
+        if (settings.ProviderProblem is { } problem) throw new InvalidOperationException(problem);
         var budget = new LiveBudget(settings.Budget, settings.MaxTokens);
         if (settings.Simulate)
         {
-            _simulator = new LiveSimulator();
+            _simulator = LiveSimulator.For(settings.Provider);
             AppDomain.CurrentDomain.ProcessExit += (_, _) => _simulator.Dispose();
             return new LiveSession(_simulator.BaseUrl, LiveSimulator.ValidKey, settings.Model ?? LiveSimulator.Model, LiveSimulator.RevokedKey, budget, settings);
         }
@@ -150,6 +153,6 @@ public sealed class LiveSession
             throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.ApiKey} (or {CometApiConfiguration.ApiKeyAlias}) in the environment or user-secrets");
         if (settings.Model is null)
             throw new InvalidOperationException($"{LiveSettings.LiveFlag}=1 needs {CometApiConfiguration.Model}");
-        return new LiveSession(settings.BaseUrl ?? TestContracts.Profile.DefaultBaseUrl.Value, settings.ApiKey, settings.Model, settings.RevokedKey, budget, settings);
+        return new LiveSession(settings.BaseUrl ?? LiveContracts.Profile.DefaultBaseUrl.Value, settings.ApiKey, settings.Model, settings.RevokedKey, budget, settings);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CometApi.Simulation;
 using CometApi.Live.Support;
 using CometApi.Reliability.Configuration;
+using CometApi.Reliability.Contracts;
 
 namespace CometApi.Live;
 
@@ -19,10 +20,23 @@ public sealed record LiveSettings
     public const string RunIdVariable = "COMETAPI_RUN_ID";
     public const string EvidenceDirVariable = "COMETAPI_EVIDENCE_DIR";
 
+    /// <summary>Which provider profile (a folder of contracts/providers/) the live run judges against.</summary>
+    public const string ProviderVariable = "COMETAPI_PROVIDER";
+
     public static LiveSettings Current { get; } = FromEnvironment(Environment.GetEnvironmentVariable);
 
     public bool Enabled { get; init; }
     public bool Simulate { get; init; }
+
+    /// <summary>The provider profile in use; <see cref="ProviderCatalog.DefaultProvider"/> unless COMETAPI_PROVIDER names another.</summary>
+    public string Provider { get; init; } = ProviderCatalog.DefaultProvider;
+
+    /// <summary>
+    /// Why <see cref="Provider"/> cannot be used (it names no profile), listing the known ones; null when it can. A live
+    /// session refuses to start on it, before anything is sent; reading the settings never throws (offline runs and the
+    /// evidence writer read them too).
+    /// </summary>
+    public string? ProviderProblem { get; init; }
     public string? BaseUrl { get; init; }
     public string? ApiKey { get; init; }
     public string? ApiKeyVariable { get; init; }
@@ -43,6 +57,10 @@ public sealed record LiveSettings
         {
             Enabled = Get(LiveFlag) == "1",
             Simulate = Get(SimulateFlag) == "1",
+            Provider = KnownProvider(Get(ProviderVariable)) ?? Get(ProviderVariable)!,
+            ProviderProblem = KnownProvider(Get(ProviderVariable)) is null
+                ? $"{ProviderVariable}='{Get(ProviderVariable)}' names no provider profile; known providers: {string.Join(", ", ProviderCatalog.Known(RepoPaths.Contracts))} (the folders of contracts/{ProviderCatalog.FolderName}/)"
+                : null,
             BaseUrl = Get(CometApiConfiguration.BaseUrl),
             ApiKey = keyVariable is null ? null : Get(keyVariable),
             ApiKeyVariable = keyVariable,
@@ -56,6 +74,11 @@ public sealed record LiveSettings
         };
     }
 
+    /// <summary>The profile folder <paramref name="name"/> names (matched without regard to case); null when none does.</summary>
+    private static string? KnownProvider(string? name) =>
+        name is null ? ProviderCatalog.DefaultProvider
+            : ProviderCatalog.Known(RepoPaths.Contracts).FirstOrDefault(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));
+
     public override string ToString() =>
-        $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
+        $"LiveSettings(Enabled={Enabled}, Simulate={Simulate}, Provider={Provider}, BaseUrl={BaseUrl}, Model={Model}, Key={(ApiKey is null ? "(none)" : "[REDACTED]")}, Budget={Budget}, MaxTokens={MaxTokens})";
 }

@@ -7,7 +7,10 @@ namespace CometApi.Reliability.Classification;
 /// <summary>Finds the provider's request id where the profile says it may be: headers first, then the error message.</summary>
 internal sealed class RequestIdReader(ProviderProfile profile)
 {
-    private readonly Regex _inMessage = new(profile.RequestIdInErrorMessage.Value, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    // Null where the profile places no request id inside error.message (OpenAI keeps it in a header only).
+    private readonly Regex? _inMessage = profile.RequestIdInErrorMessage is { } pattern
+        ? new(pattern.Value, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100))
+        : null;
 
     public string? Read(HttpResponseHeaders? headers, string? errorMessage)
     {
@@ -24,5 +27,5 @@ internal sealed class RequestIdReader(ProviderProfile profile)
     }
 
     public string? FromMessage(string? message) =>
-        message is not null && _inMessage.Match(message) is { Success: true } m ? m.Groups["id"].Value : null;
+        message is not null && _inMessage?.Match(message) is { Success: true } m ? m.Groups["id"].Value : null;
 }

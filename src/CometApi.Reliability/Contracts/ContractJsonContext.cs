@@ -11,4 +11,5 @@ namespace CometApi.Reliability.Contracts;
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip)]
 [JsonSerializable(typeof(FailurePolicyDocument))]
 [JsonSerializable(typeof(ProviderProfile))]
+[JsonSerializable(typeof(FailurePolicyOverrides))]
 internal sealed partial class ContractJsonContext : JsonSerializerContext;

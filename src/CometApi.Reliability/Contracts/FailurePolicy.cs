@@ -38,6 +38,19 @@ public sealed class FailurePolicy
     public static FailurePolicy Load(string path) =>
         FromDocument(ContractFileReader.Read(path, ContractJsonContext.Default.FailurePolicyDocument), path);
 
+    /// <summary>
+    /// The shared table with one provider's overrides tried first (each marked with the provider, so a decision
+    /// and the README say where its rule came from). A provider without an overrides file uses the shared table.
+    /// </summary>
+    public static FailurePolicy Load(string sharedPath, string overridesPath, string provider)
+    {
+        var shared = ContractFileReader.Read(sharedPath, ContractJsonContext.Default.FailurePolicyDocument);
+        if (!File.Exists(overridesPath)) return FromDocument(shared, sharedPath);
+        var overrides = ContractFileReader.Read(overridesPath, ContractJsonContext.Default.FailurePolicyOverrides);
+        var merged = shared with { Rules = [.. overrides.Rules.Select(r => r with { Provider = provider }), .. shared.Rules] };
+        return FromDocument(merged, $"{sharedPath} with {overridesPath}");
+    }
+
     public static FailurePolicy FromDocument(FailurePolicyDocument document, string origin)
     {
         var problems = new List<string>();

@@ -13,8 +13,8 @@ public sealed record PolicySource(string Checklist, string Triage, string Access
 /// <summary>What a failure class allows: one row of the CL6 decision table.</summary>
 public sealed record ClassPolicy(string Class, string TableRow, bool Retry, bool Fallback, string OperatorAction);
 
-/// <summary>Signals that select a class; first matching rule wins.</summary>
-public sealed record ClassificationRule(string Name, RuleCondition When, string Class, string Evidence, string? Source = null);
+/// <summary>Signals that select a class; first matching rule wins. <paramref name="Provider"/> names the profile whose overrides file holds the rule (null: the shared table).</summary>
+public sealed record ClassificationRule(string Name, RuleCondition When, string Class, string Evidence, string? Source = null, string? Provider = null);
 
 /// <summary>Every condition set must match; a condition left out matches anything.</summary>
 public sealed record RuleCondition(

@@ -22,14 +22,27 @@ public static class ProviderProfileLoader
 
         if (!Uri.TryCreate(profile.DefaultBaseUrl.Value, UriKind.Absolute, out _))
             problems.Add($"defaultBaseUrl '{profile.DefaultBaseUrl.Value}' is not an absolute URL");
-        try
+        if (profile.RequestIdInErrorMessage is { } inMessage)
         {
-            if (!new Regex(profile.RequestIdInErrorMessage.Value).GetGroupNames().Contains("id"))
-                problems.Add("requestIdInErrorMessage has no (?<id>...) group");
+            try
+            {
+                if (!new Regex(inMessage.Value).GetGroupNames().Contains("id"))
+                    problems.Add("requestIdInErrorMessage has no (?<id>...) group");
+            }
+            catch (ArgumentException ex)
+            {
+                problems.Add($"requestIdInErrorMessage is not a regular expression: {ex.Message}");
+            }
         }
-        catch (ArgumentException ex)
+
+        foreach (var run in profile.LiveEvidence)
         {
-            problems.Add($"requestIdInErrorMessage is not a regular expression: {ex.Message}");
+            if (!DateOnly.TryParseExact(run.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                problems.Add($"liveEvidence '{run.RunId}': date '{run.Date}' is not a yyyy-MM-dd date");
+            if (string.IsNullOrWhiteSpace(run.Evidence) || string.IsNullOrWhiteSpace(run.ReviewedBy))
+                problems.Add($"liveEvidence '{run.RunId}': names no evidence bundle or no reviewer");
+            if (run.Target != "live")
+                problems.Add($"liveEvidence '{run.RunId}': target '{run.Target}' is not 'live' (a simulated run is no evidence of the provider)");
         }
 
         if (problems.Count > 0)
@@ -49,9 +62,11 @@ public static class ProviderProfileLoader
         yield return ("streamContentType", Box(p.StreamContentType));
         yield return ("apiKeyVariables", Box(p.ApiKeyVariables));
         yield return ("requestIdHeaders", Box(p.RequestIdHeaders));
-        yield return ("requestIdInErrorMessage", Box(p.RequestIdInErrorMessage));
+        if (p.RequestIdInErrorMessage is { } inMessage) yield return ("requestIdInErrorMessage", Box(inMessage));
         yield return ("errorBody", Box(p.ErrorBody));
         yield return ("documentedStatuses", Box(p.DocumentedStatuses));
+        foreach (var (name, fact) in p.ErrorSemantics.Rows())
+            yield return ($"errorSemantics.{name}", Box(fact));
         yield return ("rateLimits", Box(p.RateLimits));
         yield return ("billing", Box(p.Billing));
         for (var i = 0; i < p.Observations.Count; i++)

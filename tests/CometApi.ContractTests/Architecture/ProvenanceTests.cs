@@ -22,6 +22,6 @@ public sealed class ProvenanceTests
     public void The_scan_reads_the_contract_files()
     {
         SourceTree.Files(RepoPaths.Root).Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
-            .Should().Contain(["contracts/checklist.json", "contracts/provider-profile.cometapi.json"]);
+            .Should().Contain(["contracts/checklist.json", "contracts/providers/cometapi/profile.json", "contracts/providers/openai/profile.json"]);
     }
 }

@@ -5,7 +5,7 @@ namespace CometApi.ContractTests.Coverage;
 /// <summary>The README's failure-class table is generated from contracts/failure-policy.json, so the two cannot drift.</summary>
 public sealed class ReadmeFailureTableTests
 {
-    private const string Start = "<!-- failure-table:start (generated from contracts/failure-policy.json; UPDATE_README=1 dotnet test --filter ReadmeFailureTable rewrites it) -->";
+    private const string Start = "<!-- failure-table:start (generated from contracts/failure-policy.json with the cometapi profile's overrides; UPDATE_README=1 dotnet test --filter ReadmeFailureTable rewrites it) -->";
     private const string End = "<!-- failure-table:end -->";
 
     [Fact]

@@ -1,5 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
 using CometApi.ContractTests.Shapes;
+using CometApi.Reliability.Contracts;
 
 namespace CometApi.ContractTests.Coverage;
 
@@ -13,11 +14,30 @@ public sealed class SnapshotCoverageTests
     [Fact]
     public void No_snapshot_file_is_dangling()
     {
-        var used = new FixtureShapeSource().Cases.Select(c => c.SnapshotPath).ToHashSet(StringComparer.Ordinal);
+        var fixtures = new FixtureShapeSource();
+        var used = fixtures.Cases.Select(c => $"{fixtures.Provider}/{c.SnapshotPath}")
+            .Concat(ProviderCatalog.Known(RepoPaths.Contracts).Where(p => p != fixtures.Provider)
+                .SelectMany(p => new LiveShapeSource().Cases.Select(c => $"{p}/{c.SnapshotPath}")))
+            .ToHashSet(StringComparer.Ordinal);
 
         var dangling = SnapshotFiles().Where(f => !used.Contains(f)).ToList();
 
         dangling.Should().BeEmpty("no shape test uses these files under snapshots/: delete them, or restore the scenario they belong to");
+    }
+
+    [Fact]
+    public void Every_provider_profile_has_its_reviewed_live_shapes_and_nothing_else_has_a_folder()
+    {
+        var providers = ProviderCatalog.Known(RepoPaths.Contracts);
+        var live = new LiveShapeSource().Cases;
+
+        Directory.GetDirectories(RepoPaths.Snapshots).Select(Path.GetFileName).Should().BeEquivalentTo(providers,
+            "snapshots/ holds one folder per provider profile");
+        foreach (var provider in providers)
+        {
+            live.Select(c => Path.Combine(RepoPaths.Snapshots, provider, c.SnapshotPath)).Should().AllSatisfy(f =>
+                File.Exists(f).Should().BeTrue($"a live run against {provider} judges {Path.GetRelativePath(RepoPaths.Snapshots, f)} by it"));
+        }
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class FailureTable
         };
         foreach (var c in policy.Classes)
         {
-            var rules = policy.Rules.Where(r => r.Class == c.Class).Select(r => r.Name).ToList();
+            var rules = policy.Rules.Where(r => r.Class == c.Class).Select(r => r.Provider is null ? r.Name : $"{r.Name} ({r.Provider} profile)").ToList();
             if (policy.DefaultClass == c.Class) rules.Add("anything no rule matches");
             lines.Add($"| `{c.Class}` | {c.TableRow} | {(c.Retry ? "yes (once by default), if nothing reached the caller" : "no")} | {(c.Fallback ? "if configured and nothing reached the caller" : "no")} | {string.Join("; ", rules)} | {c.OperatorAction} |");
         }

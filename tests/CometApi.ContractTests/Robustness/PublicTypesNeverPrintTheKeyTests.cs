@@ -67,7 +67,8 @@ public sealed class PublicTypesNeverPrintTheKeyTests(ITestOutputHelper output)
     private static string FolderWithAProfileQuoting(string key)
     {
         var folder = Directory.CreateTempSubdirectory("cometapi-contracts-").FullName;
-        File.WriteAllText(Path.Combine(folder, ContractSet.ProfileFileName), $"{{ \"provider\": \"cometapi\", \"apiKey\": {key} }}");
+        var provider = Directory.CreateDirectory(Path.Combine(folder, ProviderCatalog.FolderName, ProviderCatalog.DefaultProvider)).FullName;
+        File.WriteAllText(Path.Combine(provider, ProviderCatalog.ProfileFileName), $"{{ \"provider\": \"cometapi\", \"apiKey\": {key} }}");
         return folder;
     }
 }

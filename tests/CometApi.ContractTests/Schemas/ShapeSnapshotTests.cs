@@ -5,7 +5,7 @@ namespace CometApi.ContractTests.Schemas;
 
 /// <summary>
 /// CL4, reviewed shapes: every endpoint x mode x scenario has a snapshot of its response shape under
-/// <c>snapshots/</c>; a shape that drifts fails with the fields that changed. The cases come from
+/// <c>snapshots/&lt;provider&gt;/</c> (CometAPI's for the fixtures, the selected provider's in a live run); a shape that drifts fails with the fields that changed. The cases come from
 /// <see cref="ShapeSources.Current"/> (the fixtures offline; the live target with COMETAPI_LIVE=1).
 /// </summary>
 [Checklist("CL4")]
@@ -29,7 +29,7 @@ public sealed class ShapeSnapshotTests
 
         var response = await ShapeSources.Current.CaptureAsync(shapeCase);
 
-        ShapeSnapshot.Match(shapeCase, ShapeNormalizer.Normalize(response));
+        ShapeSnapshot.Match(shapeCase, ShapeNormalizer.Normalize(response), ShapeSources.Current.Provider);
     }
 
     [Theory]

@@ -35,7 +35,7 @@ public sealed class ContractDetailsTests
     [Fact]
     public void The_request_id_pattern_reads_CometAPIs_message_form()
     {
-        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage.Value)
+        var match = new System.Text.RegularExpressions.Regex(TestContracts.Profile.RequestIdInErrorMessage!.Value)
             .Match("Invalid token (request id: 20261124080910123456789abcdef)");
 
         match.Groups["id"].Value.Should().Be("20261124080910123456789abcdef");

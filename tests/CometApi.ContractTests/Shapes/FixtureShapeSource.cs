@@ -1,3 +1,5 @@
+using CometApi.Reliability.Contracts;
+
 
 namespace CometApi.ContractTests.Shapes;
 
@@ -22,6 +24,9 @@ public sealed class FixtureShapeSource : IShapeSource
     }
 
     public IReadOnlyList<ShapeCase> Cases { get; }
+
+    /// <summary>The fixtures are the CometAPI world the offline suite simulates.</summary>
+    public string Provider => ProviderCatalog.DefaultProvider;
 
     public Task<CapturedResponse> CaptureAsync(ShapeCase shapeCase, CancellationToken cancellationToken = default)
     {

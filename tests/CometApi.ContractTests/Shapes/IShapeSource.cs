@@ -7,6 +7,9 @@ namespace CometApi.ContractTests.Shapes;
 /// </summary>
 public interface IShapeSource
 {
+    /// <summary>The provider whose reviewed shapes (<c>snapshots/&lt;provider&gt;/</c>) judge this source's answers.</summary>
+    string Provider { get; }
+
     /// <summary>The cases this source can produce.</summary>
     IReadOnlyList<ShapeCase> Cases { get; }
 

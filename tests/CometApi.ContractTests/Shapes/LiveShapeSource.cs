@@ -19,6 +19,9 @@ public sealed class LiveShapeSource : IShapeSource
         new(ShapeCase.Models, ShapeCase.NonStreaming, FixtureShapeSource.ModelsListScenario),
     ];
 
+    /// <summary>The provider the live run was pointed at (COMETAPI_PROVIDER): its answers are judged by its own reviewed shapes.</summary>
+    public string Provider => LiveSettings.Current.Provider;
+
     public async Task<CapturedResponse> CaptureAsync(ShapeCase shapeCase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shapeCase);
@@ -46,9 +49,9 @@ public sealed class LiveShapeSource : IShapeSource
     {
         var baseUrl = session.BaseUrl.TrimEnd('/') + "/";
         if (shapeCase.Endpoint == ShapeCase.Models)
-            return session.Authorized(new HttpRequestMessage(HttpMethod.Get, baseUrl + TestContracts.Profile.ModelsPath.Value));
+            return session.Authorized(new HttpRequestMessage(HttpMethod.Get, baseUrl + LiveContracts.Profile.ModelsPath.Value));
 
-        var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + TestContracts.Profile.ChatCompletionsPath.Value)
+        var request = new HttpRequestMessage(HttpMethod.Post, baseUrl + LiveContracts.Profile.ChatCompletionsPath.Value)
         {
             Content = new ByteArrayContent(RequestBody.Serialize(session.PongRequest(), session.Model, shapeCase.IsStreaming)),
         };

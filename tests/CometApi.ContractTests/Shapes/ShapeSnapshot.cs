@@ -20,8 +20,13 @@ public static class ShapeSnapshot
 
     private static readonly Lazy<SnapshotSerializer> Serializer = new(() => new SnapshotSerializer(new GlobalSnapshotSettingsResolver()));
 
-    public static void Match(ShapeCase shapeCase, string shape) =>
-        Match(shapeCase, shape, new TopLevelSnapshotFiles(RepoPaths.Snapshots, ReceivedRoot));
+    /// <summary>Against <paramref name="provider"/>'s reviewed shapes, <c>snapshots/&lt;provider&gt;/</c>.</summary>
+    public static void Match(ShapeCase shapeCase, string shape, string provider) =>
+        Match(shapeCase, shape, FilesOf(provider));
+
+    /// <summary>Each provider's reviewed shapes, and the shapes received from it, in a folder of their own.</summary>
+    public static TopLevelSnapshotFiles FilesOf(string provider) =>
+        new(Path.Combine(RepoPaths.Snapshots, provider), Path.Combine(ReceivedRoot, provider));
 
     /// <param name="files">Where snapshots and received shapes live (the repository's folders, or a test's own).</param>
     public static void Match(ShapeCase shapeCase, string shape, TopLevelSnapshotFiles files)
