@@ -5,21 +5,18 @@ using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Contracts;
 using CometApi.Reliability.Parsing;
-using CometApi.Live.Checks;
 
 namespace CometApi.Live;
 
 /// <summary>
 /// The live target of one test run: the configured endpoint (or, with COMETAPI_SIMULATE=1, the embedded live
-/// simulator), its request budget, the provider's contracts, and the one run of the live-check catalog
-/// (<see cref="Checks"/>): a failed CL2.minimal-request blocks the checks that need a working endpoint, so a wrong
-/// key or base URL is reported once and the provider is not hammered.
+/// simulator), its request budget, the provider's contracts and the clock of its clients. The live checks run
+/// once per session (Checks/LiveCheckRuns).
 /// </summary>
 public sealed class LiveSession
 {
     private static readonly Lazy<LiveSession> Session = new(() => Start(LiveSettings.Current), LazyThreadSafetyMode.ExecutionAndPublication);
     private static LiveSimulator? _simulator;
-    private readonly Lazy<LiveCheckRunner> _checks;
 
     private LiveSession(string baseUrl, string apiKey, string model, string? revokedKey, LiveBudget budget, LiveSettings settings,
         ContractSet? contracts = null, TimeProvider? time = null)
@@ -32,7 +29,6 @@ public sealed class LiveSession
         Settings = settings;
         Contracts = contracts ?? LiveContracts.Set;
         Time = time ?? TimeProvider.System;
-        _checks = new(() => new LiveCheckRunner(this, LiveCheckCatalog.Default));
     }
 
     /// <summary>
@@ -84,9 +80,6 @@ public sealed class LiveSession
 
     /// <summary>The chat-completions URL the checks call.</summary>
     public string ChatUrl => BaseUrl.TrimEnd('/') + "/" + Contracts.Profile.ChatCompletionsPath.Value;
-
-    /// <summary>The session's one run of the live-check catalog (memoized: each check runs once, dependencies first).</summary>
-    public LiveCheckRunner Checks => _checks.Value;
 
     public string Target => Settings.Simulate ? "live-simulated" : "live";
 

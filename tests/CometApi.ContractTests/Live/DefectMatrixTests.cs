@@ -81,8 +81,8 @@ public sealed class DefectMatrixTests
         await using var server = await DefectProviderServer.StartAsync();
         var session = Session(server, new FakeTimeProvider());
 
-        var first = await session.Checks.ResultsAsync();
-        var again = await session.Checks.ResultAsync(Minimal);
+        var first = await LiveCheckRuns.Of(session).ResultsAsync();
+        var again = await LiveCheckRuns.Of(session).ResultAsync(Minimal);
 
         again.Should().BeSameAs(first[Minimal]);
         session.Budget.Spent.Should().Be(first.Values.Sum(r => r.RequestsSpent));
@@ -94,7 +94,7 @@ public sealed class DefectMatrixTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var session = Session(server, time);
         server.Stalling = () => time.Advance(session.Settings.Timeout + TimeSpan.FromSeconds(1));
-        return (await session.Checks.ResultsAsync(), server, session);
+        return (await LiveCheckRuns.Of(session).ResultsAsync(), server, session);
     }
 
     private static LiveSession Session(DefectProviderServer server, TimeProvider time) =>

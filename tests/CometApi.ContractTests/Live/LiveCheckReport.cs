@@ -14,7 +14,7 @@ public static class LiveCheckReport
     public static async Task ReportAsync(string id)
     {
         var session = LiveSession.Shared;
-        var result = await session.Checks.ResultAsync(id);
+        var result = await LiveCheckRuns.Of(session).ResultAsync(id);
         var record = Record(result, session.Target, session.Contracts.Profile.RequestIdHeaders.Value);
         switch (result.Status)
         {
