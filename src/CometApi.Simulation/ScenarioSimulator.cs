@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using WireMock.RequestBuilders;
 using WireMock.ResponseProviders;
 using WireMock.Server;
 
@@ -25,27 +22,41 @@ public static class ScenarioSimulator
     /// </summary>
     /// <returns>The mode's effective expectation.</returns>
     /// <exception cref="InvalidOperationException">The scenario has no such mode, or the mapping file mounted nothing.</exception>
-    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot)
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot) =>
+        Mount(server, scenario, streaming, fixturesRoot, ScenarioRoute.Default);
+
+    /// <summary>
+    /// Mounts one mode of <paramref name="scenario"/> on <paramref name="route"/>: the suite's one-scenario servers use
+    /// <see cref="ScenarioRoute.Default"/>, the standalone simulator <see cref="ScenarioRoute.Selected"/> for every
+    /// scenario and mode of the catalog on one server.
+    /// </summary>
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot, ScenarioRoute route)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(fixturesRoot);
+        ArgumentNullException.ThrowIfNull(route);
 
         var mode = scenario.ModeFor(streaming)
             ?? throw new InvalidOperationException($"Scenario '{scenario.Name}' has no {(streaming ? "streaming" : "nonStreaming")} mode.");
 
         if (mode.Kind == ScenarioModeKind.Mapping)
         {
-            MountMappingFile(server, scenario.Name, Path.Combine(fixturesRoot, mode.Mapping!));
+            MountMappingFile(server, scenario.Name, Path.Combine(fixturesRoot, mode.Mapping!), route, streaming);
         }
         else
         {
-            server
-                .Given(Request.Create().WithPath(ChatCompletionsPath).UsingPost())
-                .WithGuid(StableGuid($"{scenario.Name}/{(streaming ? "streaming" : "nonStreaming")}"))
+            var mapping = server
+                .Given(route.Request(streaming))
+                .WithGuid(route.ResponderGuid(scenario.Name, streaming))
                 .WithTitle(scenario.Name)
-                .WithDescription(scenario.Description)
-                .RespondWith(CreateResponder(mode, fixturesRoot));
+                .WithDescription(scenario.Description);
+            if (route.ResponderPriority is { } priority)
+            {
+                mapping = mapping.AtPriority(priority);
+            }
+
+            mapping.RespondWith(CreateResponder(mode, fixturesRoot));
         }
 
         return mode.Expect;
@@ -80,25 +91,15 @@ public static class ScenarioSimulator
         }
     }
 
-    private static void MountMappingFile(WireMockServer server, string title, string path)
+    private static void MountMappingFile(WireMockServer server, string title, string path, ScenarioRoute route, bool streaming)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Mapping file for '{title}' not found.", path);
-        }
+        StaticMappings.Mount(server, path, route, streaming);
 
-        if (!server.ReadStaticMappingAndAddOrUpdate(path))
-        {
-            throw new InvalidOperationException($"WireMock could not read the mapping file '{path}'.");
-        }
-
-        // ReadStaticMappingAndAddOrUpdate can succeed while registering nothing useful (e.g. a Java-WireMock file):
+        // A mapping file can be read while registering nothing useful (e.g. a Java-WireMock file):
         // never run a test against a silently empty server.
         if (!server.Mappings.Any(m => !m.IsAdminInterface && m.Title == title))
         {
             throw new InvalidOperationException($"'{path}' mounted no mapping titled '{title}'.");
         }
     }
-
-    private static Guid StableGuid(string text) => new(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
 }

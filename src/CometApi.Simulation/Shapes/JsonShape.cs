@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace CometApi.ContractTests.Shapes;
+namespace CometApi.Simulation.Shapes;
 
 /// <summary>
 /// The shape of one JSON document as sorted lines <c>path: kinds</c>. Array items share one path (<c>[]</c>); a member

@@ -1,4 +1,4 @@
-namespace CometApi.ContractTests.Shapes;
+namespace CometApi.Simulation.Shapes;
 
 /// <summary>
 /// Compares two shape texts field by field: which paths were added or removed and which changed kind, in the

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CometApi.ContractTests.Infrastructure;
 
-namespace CometApi.ContractTests.Shapes;
+namespace CometApi.Simulation.Shapes;
 
 /// <summary>
 /// Turns a captured response into its deterministic shape text: status and media type, then the body's
