@@ -42,7 +42,9 @@ public sealed class LiveCheckContext(LiveCheckDefinition definition, LiveSession
         ArgumentNullException.ThrowIfNull(call);
         if (call.Class == expected && !call.FallbackUsed) return Pass(call, passed);
         var cause = call.Class.WireName();
-        return Fail(cause, $"{Id}: expected {expected.WireName()}, found {Describe(call)}" + (call.FallbackUsed ? "; the call fell back" : ""), call);
+        // A 2xx where an error was expected means the provider took the request: say that first, the class second.
+        var accepted = call.Metadata.StatusCode is >= 200 and < 300 ? $"the provider accepted the request (HTTP {call.Metadata.StatusCode}); " : "";
+        return Fail(cause, $"{Id}: {accepted}expected {expected.WireName()}, found {Describe(call)}" + (call.FallbackUsed ? "; the call fell back" : ""), call);
     }
 
     public LiveCheckResult Verdict(LiveCheckStatus status, string? cause, string message, ChatResult? call, RawAnswer? raw = null) => new()
