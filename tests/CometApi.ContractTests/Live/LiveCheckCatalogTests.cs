@@ -30,6 +30,18 @@ public sealed partial class LiveCheckCatalogTests
         reported.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(LiveCheckCatalog.Default.Plan.Checks.Select(d => d.Id));
     }
 
+    [Fact]
+    public void The_readme_table_shows_every_check_with_its_pass_condition_and_every_defect_row()
+    {
+        var readme = File.ReadAllText(RepoPaths.Readme);
+        using var matrix = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "defect-provider", "defect-matrix.json")));
+
+        foreach (var check in LiveCheckCatalog.Default.Plan.Checks)
+            readme.Should().Contain($"| `{check.Id}` |").And.Contain($"| {check.PassCondition} |", "the README's live verdicts table mirrors contracts/live-checks.json");
+        foreach (var row in matrix.RootElement.GetProperty("rows").EnumerateArray())
+            readme.Should().Contain($"| {row.GetProperty("defect").GetString()} |", "the README's defect table mirrors the matrix");
+    }
+
     [Theory]
     [InlineData("""{"blockingClasses":[],"checks":[{"id":"B","section":"CL2","dependsOn":["A"],"passCondition":"p"},{"id":"A","section":"CL2","passCondition":"p"}]}""", "not listed before it")]
     [InlineData("""{"blockingClasses":[],"checks":[{"id":"A","section":"CL2","needs":"luck","passCondition":"p"}]}""", "needs 'luck'")]
