@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using CometApi.Reliability.Adoption;
 using CometApi.Reliability.Client;
+using Microsoft.Extensions.AI;
 using CometApi.Reliability.Parsing;
 using OpenAI.Chat;
 
@@ -15,6 +17,14 @@ public abstract class AgainstTheStub
     internal RawChatClient Raw { get; private set; } = null!;
     protected CometApiChatClient Suite { get; private set; } = null!;
     protected ChatClient Sdk { get; private set; } = null!;
+
+    /// <summary>The suite's client through Microsoft.Extensions.AI (<c>AsIChatClient()</c>).</summary>
+    protected IChatClient SuiteChat { get; private set; } = null!;
+
+    /// <summary>The SDK through Microsoft.Extensions.AI.OpenAI (<c>AsIChatClient()</c>), default pipeline.</summary>
+    protected IChatClient SdkChat { get; private set; } = null!;
+
+    protected ChatOptions ChatOptions { get; } = new() { Temperature = 0, MaxOutputTokens = 16 };
     protected ChatCompletionRequest Request { get; } = BenchInputs.PongRequest();
     protected OpenAI.Chat.ChatMessage[] SdkMessages { get; } = [new UserChatMessage(Contenders.Prompt)];
     protected ChatCompletionOptions SdkOptions { get; } = Contenders.OpenAiOptions();
@@ -33,6 +43,8 @@ public abstract class AgainstTheStub
         Raw = Contenders.Raw(Contenders.Chat(baseEndpoint));
         Suite = Contenders.Suite(Contenders.Chat(baseEndpoint), Sinks);
         Sdk = Contenders.OpenAi(baseEndpoint);
+        SuiteChat = Suite.AsIChatClient();
+        SdkChat = Sdk.AsIChatClient();
         Verify();
     }
 
@@ -40,6 +52,8 @@ public abstract class AgainstTheStub
     public void Cleanup()
     {
         Raw.Dispose();
+        SuiteChat.Dispose();
+        SdkChat.Dispose();
         Suite.Dispose();
         Sinks.Dispose();
     }

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using CometApi.Reliability.Adoption;
 using CometApi.Reliability.Client;
+using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 
 namespace CometApi.Benchmarks;
@@ -19,8 +21,9 @@ public class DeltaLatencyBenchmarks
     private readonly byte[] _event = StubBodies.Default.ContentEvent;
     private SuitePolicySinks _sinks = null!;
     private CometApiChatClient _suite = null!;
+    private CometApiChatClient _suiteForChat = null!;
     private RawChatClient _raw = null!;
-    private (PipeHandler Pipe, IAsyncEnumerator<string> Deltas) _rawStream, _suiteStream, _sdkStream;
+    private (PipeHandler Pipe, IAsyncEnumerator<string> Deltas) _rawStream, _suiteStream, _sdkStream, _suiteChatStream, _sdkChatStream;
 
     [Params(0, 10_000)]
     public int DeltasAlreadyRead { get; set; }
@@ -41,6 +44,13 @@ public class DeltaLatencyBenchmarks
         var sdkPipe = new PipeHandler();
         var sdk = Contenders.OpenAi(NeverContacted, sdkPipe);
         _sdkStream = Open(sdkPipe, SdkDeltas(sdk));
+
+        var suiteChatPipe = new PipeHandler();
+        _suiteForChat = Contenders.Suite(Contenders.Chat(NeverContacted), _sinks, suiteChatPipe, deadline: TimeSpan.FromHours(1));
+        _suiteChatStream = Open(suiteChatPipe, ChatDeltas(_suiteForChat.AsIChatClient()));
+
+        var sdkChatPipe = new PipeHandler();
+        _sdkChatStream = Open(sdkChatPipe, ChatDeltas(Contenders.OpenAi(NeverContacted, sdkChatPipe).AsIChatClient()));
     }
 
     [Benchmark(Baseline = true)]
@@ -52,10 +62,16 @@ public class DeltaLatencyBenchmarks
     [Benchmark]
     public ValueTask<string> OpenAiSdk() => NextDelta(_sdkStream);
 
+    [Benchmark]
+    public ValueTask<string> SuiteIChatClient() => NextDelta(_suiteChatStream);
+
+    [Benchmark]
+    public ValueTask<string> OpenAiSdkIChatClient() => NextDelta(_sdkChatStream);
+
     [GlobalCleanup]
     public void Cleanup()
     {
-        foreach (var (pipe, deltas) in new[] { _rawStream, _suiteStream, _sdkStream })
+        foreach (var (pipe, deltas) in new[] { _rawStream, _suiteStream, _sdkStream, _suiteChatStream, _sdkChatStream })
         {
             pipe.Writer.Complete();
             deltas.DisposeAsync().AsTask().GetAwaiter().GetResult();
@@ -63,6 +79,7 @@ public class DeltaLatencyBenchmarks
 
         _raw.Dispose();
         _suite.Dispose();
+        _suiteForChat.Dispose();
         _sinks.Dispose();
     }
 
@@ -91,6 +108,14 @@ public class DeltaLatencyBenchmarks
         await foreach (var e in client.StreamAsync(BenchInputs.PongRequest()).ConfigureAwait(false))
         {
             if (e.Content is { Length: > 0 } text) yield return text;
+        }
+    }
+
+    private static async IAsyncEnumerable<string> ChatDeltas(IChatClient client)
+    {
+        await foreach (var update in client.GetStreamingResponseAsync(Contenders.Prompt).ConfigureAwait(false))
+        {
+            if (update.Text is { Length: > 0 } text) yield return text;
         }
     }
 

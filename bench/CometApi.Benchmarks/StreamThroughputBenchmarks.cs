@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using Microsoft.Extensions.AI;
 
 namespace CometApi.Benchmarks;
 
@@ -49,12 +50,30 @@ public class StreamThroughputBenchmarks : AgainstTheStub
         return chars;
     }
 
+    [Benchmark]
+    public async Task<int> SuiteIChatClient()
+    {
+        var chars = 0;
+        await foreach (var update in SuiteChat.GetStreamingResponseAsync(Contenders.Prompt, ChatOptions).ConfigureAwait(false)) chars += update.Text.Length;
+        return chars;
+    }
+
+    [Benchmark]
+    public async Task<int> OpenAiSdkIChatClient()
+    {
+        var chars = 0;
+        await foreach (var update in SdkChat.GetStreamingResponseAsync(Contenders.Prompt, ChatOptions).ConfigureAwait(false)) chars += update.Text.Length;
+        return chars;
+    }
+
     protected override void Verify()
     {
         var expected = StubBodies.LongStreamDeltas * StubBodies.Default.ContentDelta.Length;
         Expect.That(RawClient().GetAwaiter().GetResult() == expected, "raw client read every delta");
         Expect.That(SuiteClient().GetAwaiter().GetResult() == expected, "suite client read every delta");
         Expect.That(OpenAiSdk().GetAwaiter().GetResult() == expected, "OpenAI SDK read every delta");
+        Expect.That(SuiteIChatClient().GetAwaiter().GetResult() == expected, "suite client through IChatClient read every delta");
+        Expect.That(OpenAiSdkIChatClient().GetAwaiter().GetResult() == expected, "OpenAI SDK through IChatClient read every delta");
     }
 
     private sealed class WithThroughputColumn : ManualConfig

@@ -1,8 +1,10 @@
 using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability;
+using CometApi.Reliability.Adoption;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
 using CometApi.Reliability.Contracts;
+using Microsoft.Extensions.AI;
 using Xunit.Abstractions;
 
 namespace CometApi.ContractTests.Robustness;
@@ -33,6 +35,8 @@ public sealed class PublicTypesNeverPrintTheKeyTests(ITestOutputHelper output)
         }
 
         samples.AddRange(world.Ledger.Rows);
+        var chat = client.AsIChatClient();
+        samples.AddRange([chat, new CometApiContractsOptions(), (await Record.ExceptionAsync(() => chat.GetResponseAsync("Return the word pong and no other text.")))!]);
         samples.Add(Record.Exception(() => new CometApiChatClient(new CometApiOptions { ApiKey = world.ApiKey, ChatEndpoint = "http://api.cometapi.com/v1" }, TestContracts.Set))!);
         var contracts = FolderWithAProfileQuoting(world.ApiKey);
         samples.Add(Record.Exception(() => ContractSet.Load(contracts))!);
