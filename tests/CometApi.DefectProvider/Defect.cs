@@ -37,4 +37,7 @@ public enum Defect
 
     /// <summary>A streamed request is answered with plain JSON.</summary>
     StreamAsJson,
+
+    /// <summary>A refused key is echoed whole in the 401 message (as some gateways do): it must not reach any evidence.</summary>
+    KeyEchoed,
 }

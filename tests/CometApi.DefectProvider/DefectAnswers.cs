@@ -98,7 +98,9 @@ internal sealed class DefectAnswers(Defect defect)
     private Task RefuseKeyAsync(HttpContext context) =>
         string.IsNullOrEmpty(context.Request.Headers.Authorization.ToString())
             ? ErrorAsync(context.Response, 401, "You didn't provide an API key.", "invalid_request_error", code: null, param: null)
-            : ErrorAsync(context.Response, 401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key", param: null);
+            : ErrorAsync(context.Response, 401, Defect == Defect.KeyEchoed
+                ? $"Incorrect API key provided: {context.Request.Headers.Authorization.ToString()["Bearer ".Length..]}."
+                : "Incorrect API key provided.", "invalid_request_error", "invalid_api_key", param: null);
 
     private Task ErrorAsync(HttpResponse response, int status, string message, string type, string? code, string? param)
     {

@@ -42,6 +42,11 @@ public sealed class DefectMatrixTests
             b.Message.Should().StartWith($"{Minimal} failed ({row.Failed[Minimal]})");
         }
 
+        // What the evidence would hold (messages, body excerpts, observations): no key, echoed or not, and no prompt.
+        var evidence = JsonSerializer.Serialize(results.Values.Select(r => LiveCheckReport.Record(r, EvidenceTargets.Live, ["x-request-id"])));
+        evidence.Should().NotContain(DefectProviderServer.ValidKey).And.NotContain(DefectProviderServer.RevokedKey)
+            .And.NotContain("not-a-valid-key-0000").And.NotContain(LeakMarkers.PromptMarker);
+        if (row.Defect == nameof(DefectProvider.Defect.KeyEchoed)) evidence.Should().Contain("Incorrect API key provided: [REDACTED]", "the echo is there, redacted");
         results.Values.Sum(r => r.RequestsSpent).Should().Be(session.Budget.Spent, "every request is counted against its check");
         server.RequestCount.Should().BeLessThanOrEqualTo(session.Budget.Spent, "nothing reaches the provider outside the budget");
         if (row.RequestId == "absent") results[Minimal].Call!.RequestId.Should().BeNull("the request id row says absent as a finding");
