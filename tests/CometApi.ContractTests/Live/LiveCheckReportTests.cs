@@ -10,7 +10,7 @@ public sealed class LiveCheckReportTests
     [Fact]
     public async Task A_failed_check_keeps_its_whole_message_and_the_calls_observations_with_the_request_id_absent()
     {
-        var (results, server) = await RunAsync(Defect.NoUsage);
+        var (results, server, _) = await RunAsync(Defect.NoUsage);
         await using var _ = server;
         var usage = results["CL7.usage-reported"];
 
@@ -27,9 +27,9 @@ public sealed class LiveCheckReportTests
     [Fact]
     public async Task A_blocked_check_names_the_blocking_check_and_a_raw_answer_gives_observations()
     {
-        var (blockedRun, wrongPath) = await RunAsync(Defect.WrongBasePath);
+        var (blockedRun, wrongPath, _) = await RunAsync(Defect.WrongBasePath);
         await using var _ = wrongPath;
-        var (healthyRun, healthy) = await RunAsync(Defect.MissingRequestId);
+        var (healthyRun, healthy, _) = await RunAsync(Defect.MissingRequestId);
         await using var __ = healthy;
 
         var blocked = LiveCheckReport.Record(blockedRun["CL3.missing-key"], EvidenceTargets.Live, ["x-request-id"]);
@@ -46,11 +46,49 @@ public sealed class LiveCheckReportTests
         models.Message.Should().BeNull("a passed check needs no message");
     }
 
-    private static async Task<(IReadOnlyDictionary<string, LiveCheckResult>, DefectProviderServer)> RunAsync(Defect defect)
+    [Theory]
+    [InlineData(Defect.WrongBasePath, true)]
+    [InlineData(Defect.ErrorBodyOn200, false)]
+    public async Task The_endpoint_gate_blocks_live_captures_only_when_the_endpoint_or_key_is_wrong(Defect defect, bool blocks)
+    {
+        var (_, server, session) = await RunAsync(defect);
+        await using var __ = server;
+
+        // In a probe scope of its own: the blocked record must not land in this test's evidence.
+        var scopes = new EvidenceScopes();
+        var probe = new EvidenceKey("gate-probe", defect.ToString());
+        var thrown = await Task.Run(async () =>
+        {
+            scopes.Open(probe);
+            try
+            {
+                await LiveEndpointGate.RequireWorkingEndpointAsync(session);
+                return null;
+            }
+            catch (LiveCheckNotRunException e)
+            {
+                return e;
+            }
+        });
+        var records = scopes.Take(probe);
+
+        if (blocks)
+        {
+            thrown!.Message.Should().Match("blocked by CL2.minimal-request: CL2.minimal-request failed (configuration)*HTTP 404*");
+            records.Should().ContainSingle().Which.Should().Match<EvidenceRecord>(r => r.Status == EvidenceStatus.Blocked && r.BlockedBy == "CL2.minimal-request" && r.Id == null);
+        }
+        else
+        {
+            thrown.Should().BeNull("a refusal or an error body on 200 leaves the endpoint usable for captures");
+            records.Should().BeEmpty();
+        }
+    }
+
+    private static async Task<(IReadOnlyDictionary<string, LiveCheckResult>, DefectProviderServer, LiveSession)> RunAsync(Defect defect)
     {
         var server = await DefectProviderServer.StartAsync(defect);
         var session = LiveSession.Open(server.BaseUrl, DefectProviderServer.ValidKey, DefectProviderServer.Model, DefectProviderServer.RevokedKey,
             new LiveSettings { Enabled = true, RunId = "report", EvidenceDir = Path.GetTempPath(), Budget = 64 }, TestContracts.Set, new FakeTimeProvider());
-        return (await LiveCheckRuns.Of(session).ResultsAsync(), server);
+        return (await LiveCheckRuns.Of(session).ResultsAsync(), server, session);
     }
 }

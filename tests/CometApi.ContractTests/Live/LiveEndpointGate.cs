@@ -11,9 +11,10 @@ public static class LiveEndpointGate
     public const string MinimalRequest = "CL2.minimal-request";
 
     /// <exception cref="LiveCheckNotRunException">The endpoint does not work: the blocked verdict, already published.</exception>
-    public static async Task RequireWorkingEndpointAsync()
+    /// <param name="session">The run's live session by default.</param>
+    public static async Task RequireWorkingEndpointAsync(LiveSession? session = null)
     {
-        var minimal = await LiveCheckRuns.Of(LiveSession.Shared).ResultAsync(MinimalRequest);
+        var minimal = await LiveCheckRuns.Of(session ?? LiveSession.Shared).ResultAsync(MinimalRequest);
         if (minimal.Status == LiveCheckStatus.Failed && LiveCheckCatalog.Default.Plan.BlockingClasses.Contains(minimal.Cause ?? ""))
             throw LiveVerdict.Blocked(null, MinimalRequest, $"{MinimalRequest} failed ({minimal.Cause}): {minimal.Message}");
     }
