@@ -11,10 +11,11 @@ namespace CometApi.Simulation;
 /// completion, a 500 or 503 error body, a connection reset (<see cref="ConnectionResetResponder"/>), or a slow answer
 /// whose body stalls until the client gives up (<see cref="StalledBodyResponder"/>). Counts what it served.
 /// </summary>
-public sealed class FaultMixResponder(FaultMix mix) : IResponseProvider
+/// <param name="stalls">Told when a slow answer's stall begins and ends.</param>
+public sealed class FaultMixResponder(FaultMix mix, StallSignals? stalls = null) : IResponseProvider
 {
     private readonly ConnectionResetResponder _reset = new();
-    private readonly StalledBodyResponder _slow = new(mix.SuccessBody, mix.SuccessBody.Length / 2);
+    private readonly StalledBodyResponder _slow = new(mix.SuccessBody, mix.SuccessBody.Length / 2, stalls: stalls);
     private readonly ConcurrentDictionary<LoadFault, int> _served = new();
     private int _requests;
 

@@ -37,6 +37,7 @@ public sealed class LiveSimulator : IDisposable
     public const string DefaultPersonality = "cometapi";
 
     private readonly WireMockServer _server;
+    private readonly RequestArrivals _arrivals = new();
 
     /// <summary>Starts a simulator with the repository's mappings (so it can serve as an xunit class fixture).</summary>
     public LiveSimulator()
@@ -52,7 +53,7 @@ public sealed class LiveSimulator : IDisposable
         if (MappingFiles.Count == 0) throw new InvalidOperationException($"No mapping files in '{mappingsFolder}'.");
 
         // Loopback only: WireMock's default listens on every interface.
-        _server = LoopbackServer.Start();
+        _server = LoopbackServer.Start(_arrivals);
         try
         {
             foreach (var file in MappingFiles)
@@ -101,8 +102,8 @@ public sealed class LiveSimulator : IDisposable
     /// <summary>The OpenAI-style base URL, what <c>COMETAPI_BASE_URL</c> points at.</summary>
     public string BaseUrl => Url + "/v1";
 
-    /// <summary>HTTP requests the simulator received: what a live budget counts.</summary>
-    public int RequestCount => _server.LogEntries.Count;
+    /// <summary>HTTP requests the simulator received, counted on arrival: what a live budget counts.</summary>
+    public int RequestCount => _arrivals.Count;
 
     public void Dispose() => _server.Dispose();
 }

@@ -7,4 +7,11 @@ namespace CometApi.Simulation;
 public static class LoopbackServer
 {
     public static WireMockServer Start() => WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+
+    /// <summary>The same server, with every request recorded in <paramref name="arrivals"/> as it arrives.</summary>
+    public static WireMockServer Start(RequestArrivals arrivals)
+    {
+        ArgumentNullException.ThrowIfNull(arrivals);
+        return WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], PreWireMockMiddlewareInit = arrivals.Attach });
+    }
 }

@@ -22,15 +22,16 @@ public static class ScenarioSimulator
     /// </summary>
     /// <returns>The mode's effective expectation.</returns>
     /// <exception cref="InvalidOperationException">The scenario has no such mode, or the mapping file mounted nothing.</exception>
-    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot) =>
-        Mount(server, scenario, streaming, fixturesRoot, ScenarioRoute.Default);
+    /// <param name="stalls">Told when a responder of the scenario stalls on purpose (stalled-body, a stalling stream).</param>
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot, StallSignals? stalls = null) =>
+        Mount(server, scenario, streaming, fixturesRoot, ScenarioRoute.Default, stalls);
 
     /// <summary>
     /// Mounts one mode of <paramref name="scenario"/> on <paramref name="route"/>: the suite's one-scenario servers use
     /// <see cref="ScenarioRoute.Default"/>, the standalone simulator <see cref="ScenarioRoute.Selected"/> for every
     /// scenario and mode of the catalog on one server.
     /// </summary>
-    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot, ScenarioRoute route)
+    public static ScenarioExpectation Mount(WireMockServer server, Scenario scenario, bool streaming, string fixturesRoot, ScenarioRoute route, StallSignals? stalls = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -56,7 +57,7 @@ public static class ScenarioSimulator
                 mapping = mapping.AtPriority(priority);
             }
 
-            mapping.RespondWith(CreateResponder(mode, fixturesRoot));
+            mapping.RespondWith(CreateResponder(mode, fixturesRoot, stalls));
         }
 
         return mode.Expect;
@@ -67,7 +68,7 @@ public static class ScenarioSimulator
         Mount(server, scenario, streaming, RepoPaths.Fixtures);
 
     /// <summary>The responder for an sse or responder mode.</summary>
-    public static IResponseProvider CreateResponder(ScenarioMode mode, string fixturesRoot)
+    public static IResponseProvider CreateResponder(ScenarioMode mode, string fixturesRoot, StallSignals? stalls = null)
     {
         ArgumentNullException.ThrowIfNull(mode);
         ArgumentNullException.ThrowIfNull(fixturesRoot);
@@ -76,7 +77,7 @@ public static class ScenarioSimulator
         if (mode.Sse is not null)
         {
             var text = File.ReadAllText(Path.Combine(fixturesRoot, mode.Sse));
-            return new TimedSseResponder(text, mode.End, mode.Pause, headers);
+            return new TimedSseResponder(text, mode.End, mode.Pause, headers, stalls);
         }
 
         switch (mode.Responder)
@@ -85,7 +86,7 @@ public static class ScenarioSimulator
                 return new ConnectionResetResponder();
             case StalledBodyResponderName:
                 var body = File.ReadAllBytes(Path.Combine(fixturesRoot, mode.Body ?? throw new InvalidOperationException("stalled-body needs a body file.")));
-                return new StalledBodyResponder(body, mode.SendBytes ?? body.Length / 2, headers);
+                return new StalledBodyResponder(body, mode.SendBytes ?? body.Length / 2, headers, stalls);
             default:
                 throw new InvalidOperationException($"Mode has no sse file and an unknown responder '{mode.Responder}'.");
         }

@@ -18,12 +18,15 @@ public sealed class StalledBodyResponder : IResponseProvider
     private readonly byte[] _body;
     private readonly int _sendBytes;
     private readonly Dictionary<string, string> _headers;
+    private readonly StallSignals? _stalls;
 
     /// <param name="body">The whole body the response announces.</param>
     /// <param name="sendBytes">How many bytes of it are sent before the stall (0 to body length).</param>
     /// <param name="headers">Extra response headers, e.g. <c>x-request-id</c>; a Content-Type here replaces application/json.</param>
-    public StalledBodyResponder(byte[] body, int sendBytes, IDictionary<string, string>? headers = null)
+    /// <param name="stalls">Told when the first bytes are flushed and the stall begins.</param>
+    public StalledBodyResponder(byte[] body, int sendBytes, IDictionary<string, string>? headers = null, StallSignals? stalls = null)
     {
+        _stalls = stalls;
         ArgumentNullException.ThrowIfNull(body);
         ArgumentOutOfRangeException.ThrowIfNegative(sendBytes);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(sendBytes, body.Length);
@@ -47,13 +50,18 @@ public sealed class StalledBodyResponder : IResponseProvider
             response.Headers[name] = value;
         }
 
+        var stalled = false;
+        var clientLeft = true;
         try
         {
             await response.Body.WriteAsync(_body.AsMemory(0, _sendBytes), aborted).ConfigureAwait(false);
             await response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            _stalls?.Stalled(_sendBytes);
+            stalled = true;
             await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
 
             // Nobody gave up within the cap: never let the partial body end as if it were complete.
+            clientLeft = false;
             context.Abort();
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -63,6 +71,10 @@ public sealed class StalledBodyResponder : IResponseProvider
         catch (IOException)
         {
             // The connection went away while writing.
+        }
+        finally
+        {
+            if (stalled) _stalls?.Over(clientLeft);
         }
 
         return ResponderResult.AlreadyWritten;

@@ -24,13 +24,16 @@ public sealed class TimedSseResponder : IResponseProvider
     private readonly SseEnd _end;
     private readonly TimeSpan _pause;
     private readonly Dictionary<string, string> _headers;
+    private readonly StallSignals? _stalls;
 
     /// <param name="sseText">Raw SSE text: <c>data: ...</c> events separated by blank lines. A trailing piece with no blank line after it is sent as it is (half an event).</param>
     /// <param name="end">How the stream ends after its last event.</param>
     /// <param name="pause">Delay between two events (none before the first).</param>
     /// <param name="headers">Extra response headers, e.g. <c>x-request-id</c>; a Content-Type here replaces text/event-stream.</param>
-    public TimedSseResponder(string sseText, SseEnd end = SseEnd.Complete, TimeSpan pause = default, IDictionary<string, string>? headers = null)
+    /// <param name="stalls">Told when a stalling stream (<see cref="SseEnd.Stall"/>) has flushed its events and holds back the rest.</param>
+    public TimedSseResponder(string sseText, SseEnd end = SseEnd.Complete, TimeSpan pause = default, IDictionary<string, string>? headers = null, StallSignals? stalls = null)
     {
+        _stalls = stalls;
         ArgumentNullException.ThrowIfNull(sseText);
         ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
         Events = SplitEvents(sseText);
@@ -84,8 +87,19 @@ public sealed class TimedSseResponder : IResponseProvider
                     context.Abort();
                     break;
                 case SseEnd.Stall:
-                    await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
-                    context.Abort();
+                    _stalls?.Stalled(_events.Sum(e => (long)e.Length));
+                    var clientLeft = true;
+                    try
+                    {
+                        await Task.Delay(SafetyCap, aborted).ConfigureAwait(false);
+                        clientLeft = false;
+                        context.Abort();
+                    }
+                    finally
+                    {
+                        _stalls?.Over(clientLeft);
+                    }
+
                     break;
                 default:
                     throw new InvalidOperationException($"Unknown SseEnd {_end}.");

@@ -6,9 +6,10 @@ namespace CometApi.Simulation;
 /// <summary>
 /// An in-process stand-in provider for canary traffic: the n-th request to the primary host gets the n-th behaviour of the
 /// mix (deterministic, no network, thousands of calls per second); every request to any other host is the
-/// fallback provider answering pong.
+/// fallback provider answering pong. A "timeout" request hangs until the client gives up, and tells
+/// <c>stalls</c> when it starts hanging.
 /// </summary>
-public sealed class TrafficMixHandler(string primaryHost, IReadOnlyList<string> behaviours) : HttpMessageHandler
+public sealed class TrafficMixHandler(string primaryHost, IReadOnlyList<string> behaviours, StallSignals? stalls = null) : HttpMessageHandler
 {
     private static readonly string Pong = File.ReadAllText(Path.Combine(RepoPaths.Fixtures, "bodies", "chat-pong.json"));
     private int _next = -1;
@@ -34,6 +35,7 @@ public sealed class TrafficMixHandler(string primaryHost, IReadOnlyList<string> 
             case "auth": return Json(HttpStatusCode.Unauthorized, """{"error":{"message":"invalid token (request id: mix-401)","type":"comet_api_error","code":""}}""");
             case "unavailable": return Json(HttpStatusCode.ServiceUnavailable, """{"error":{"message":"busy (request id: mix-503)","type":"comet_api_error","code":""}}""");
             case "timeout":
+                stalls?.Stalled(0);
                 await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false);
                 throw new OperationCanceledException(cancellationToken);
             default: throw new InvalidOperationException($"unknown behaviour '{behaviour}'");

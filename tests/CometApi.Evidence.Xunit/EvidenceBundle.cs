@@ -8,6 +8,7 @@ public sealed record EvidenceBundle(
     DateTimeOffset GeneratedAt,
     EvidenceTarget Target,
     DocumentationEvidence Documentation,
+    ServiceEvidence Service,
     IReadOnlyList<EvidenceCheck> Checks,
     UsageTotals Usage,
     GateVerdict Gate);

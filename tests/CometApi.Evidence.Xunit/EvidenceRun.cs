@@ -1,21 +1,25 @@
 using System.Text.RegularExpressions;
 using CometApi.Live;
 using CometApi.Live.Support;
+using CometApi.Simulation;
 
 namespace CometApi.Evidence.Xunit;
 
 /// <summary>Turns the run's checklist-tagged test outcomes and the records they published into one evidence bundle.</summary>
 internal static partial class EvidenceRun
 {
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     /// <summary>A message is kept whole up to this many characters (drift paths and all), then cut with a note.</summary>
     public const int MessageCap = 4000;
 
-    public static EvidenceBundle Build(IReadOnlyList<TestOutcome> outcomes, LiveSettings? settings = null, LaunchGate? gate = null, DateTimeOffset? now = null)
+    /// <param name="service">What the service runs; by default resolved from the settings' provider and COMETAPI_CLIENT_STACK.</param>
+    public static EvidenceBundle Build(IReadOnlyList<TestOutcome> outcomes, LiveSettings? settings = null, LaunchGate? gate = null, DateTimeOffset? now = null,
+        ServiceEvidence? service = null)
     {
         settings ??= LiveSettings.Current;
         gate ??= LaunchGate.Load();
+        service ??= ServiceEvidence.FromEnvironment(gate, settings, Environment.GetEnvironmentVariable, RepoPaths.Root);
         var checks = outcomes
             .SelectMany(ToChecks)
             .GroupBy(c => c.Id).SelectMany(Disambiguate)
@@ -36,11 +40,12 @@ internal static partial class EvidenceRun
             new DocumentationEvidence(
                 (string?)doc["url"] ?? "", (string?)doc["accessed"] ?? "", (string?)doc["section"] ?? "",
                 (string?)doc["apiReference"] ?? "", (string?)doc["reviewedBy"] ?? "(not filled in)"),
+            service,
             checks,
             new UsageTotals(checks.Count, Count(checks, EvidenceStatus.Passed), Count(checks, EvidenceStatus.Failed),
                 Count(checks, EvidenceStatus.Inconclusive), Count(checks, EvidenceStatus.Blocked), Count(checks, EvidenceStatus.Skipped),
                 checks.Sum(c => c.Attempts), records.Sum(r => r.PromptTokens), records.Sum(r => r.CompletionTokens)),
-            gate.Evaluate(checks));
+            gate.Evaluate(checks, service));
     }
 
     /// <summary>One check per id the test published (the last record of an id wins), or one for the test itself.</summary>

@@ -5,7 +5,8 @@ namespace CometApi.Evidence.Xunit;
 
 /// <summary>
 /// GATE: names every blocker between this evidence and a launch; "go" only when there is none. What it reads
-/// (ticket fields, evidence categories, which statuses block and which need review) is contracts/launch-gate.json.
+/// (ticket fields, the service's fallback provider and the rules its client stack must hold, evidence categories,
+/// which statuses block and which need review) is contracts/launch-gate.json.
 /// </summary>
 public sealed class LaunchGate
 {
@@ -24,16 +25,29 @@ public sealed class LaunchGate
 
     public JsonObject Documentation => File["documentation"]!.AsObject();
 
-    private List<string> Statuses(string field) =>
-        File[field]?.AsArray().Select(s => s!.GetValue<string>()).ToList() ?? [];
+    /// <summary>The profile of the provider the ticket's fallback field names (service.fallbackProvider); null for none.</summary>
+    public string? FallbackProvider => (string?)File["service"]?["fallbackProvider"];
 
-    public GateVerdict Evaluate(IReadOnlyList<EvidenceCheck> checks)
+    /// <summary>The ids of the stack rules the client stack in use must hold (service.clientStackMustHold).</summary>
+    public IReadOnlyList<string> ClientStackMustHold => Strings(File["service"]?["clientStackMustHold"]);
+
+    /// <summary>The ticket's fallback field value that says there is no fallback provider.</summary>
+    public const string NoFallback = "none";
+
+    private List<string> Statuses(string field) => Strings(File[field]);
+
+    private static List<string> Strings(JsonNode? array) => array?.AsArray().Select(s => s!.GetValue<string>()).ToList() ?? [];
+
+    public GateVerdict Evaluate(IReadOnlyList<EvidenceCheck> checks, ServiceEvidence service)
     {
+        ArgumentNullException.ThrowIfNull(service);
         var blockers = new List<string>();
         foreach (var (field, value) in TicketFields)
         {
             if (string.IsNullOrWhiteSpace(value)) blockers.Add($"ticket field '{field}' is not filled in (contracts/launch-gate.json)");
         }
+
+        blockers.AddRange(ServiceBlockers(service));
 
         var categories = File["requiredEvidence"]!.AsArray().Select(c => c!.AsObject())
             .Select(c => (Name: c["name"]!.GetValue<string>(), Prefixes: c["checkPrefixes"]!.AsArray().Select(p => p!.GetValue<string>()).ToList()))
@@ -59,6 +73,32 @@ public sealed class LaunchGate
         }
 
         return new GateVerdict(blockers.Count == 0 ? "go" : "no-go", blockers);
+    }
+
+    /// <summary>The provider the run used, the client stack the service uses, and the fallback provider the ticket names.</summary>
+    private IEnumerable<string> ServiceBlockers(ServiceEvidence service)
+    {
+        if (service.Provider.Problem is { } providerProblem) yield return $"provider: {providerProblem}";
+
+        var stack = service.ClientStack;
+        if (stack.Problem is { } stackProblem) yield return $"client stack: {stackProblem}";
+        else if (service.VerdictOfStackInUse is { } verdict)
+        {
+            foreach (var id in ClientStackMustHold)
+            {
+                var rule = verdict.Rules.FirstOrDefault(r => r.Rule == id);
+                if (rule is null)
+                    yield return $"client stack: contracts/launch-gate.json requires rule '{id}', which the verdicts do not know ({string.Join(", ", verdict.Rules.Select(r => r.Rule))})";
+                else if (!rule.Holds)
+                    yield return $"client stack: {stack.Name} ({ClientStackInUse.Variable}) violates {rule.Rule} ({rule.Title}); shown by scenario {rule.Evidence}";
+            }
+        }
+
+        if (service.Fallback is { Approved: false } fallback)
+            yield return $"fallback: provider '{fallback.Name}' is not approved as a fallback: {fallback.Reason}";
+        var named = TicketFields.FirstOrDefault(f => f.Key == "fallback").Value;
+        if (service.Fallback is null && !string.IsNullOrWhiteSpace(named) && !named.Trim().Equals(NoFallback, StringComparison.OrdinalIgnoreCase))
+            yield return $"fallback: ticket field 'fallback' names a fallback but service.fallbackProvider names no provider profile, so its live evidence cannot be checked; name its profile (a folder of contracts/providers/) or write '{NoFallback}' (contracts/launch-gate.json)";
     }
 
     /// <summary>The check and its cause, in one line: the class and the message's first line, or what blocks it.</summary>

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
+using CometApi.Reliability.Contracts;
+using CometApi.Simulation.Stacks;
 
 namespace CometApi.Evidence.Xunit;
 
 /// <summary>
 /// The evidence bundle written for a person, in the order an operator reads it: the gate and its reasons, one row
-/// per checklist section, the live checks with what each observed, every failure with its whole message, then the
+/// per checklist section, the live checks with what each observed, every failure with its whole message, the
+/// provider, fallback and client stack (with the stack x rule matrix and the profiles' error semantics), then the
 /// ticket fields and the per-test simulated rows folded away. It is also the GitHub job summary, so every table
 /// cell is escaped (no raw '|', no stray HTML, no line breaks) and multi-line messages are code blocks.
 /// </summary>
@@ -24,6 +27,7 @@ public static class LaunchTicket
         Sections(md, bundle, sections);
         LiveChecks(md, bundle);
         Failures(md, bundle);
+        Service(md, bundle.Service, gate);
         TicketFields(md, bundle, gate);
         SimulatedRows(md, bundle);
         return md.ToString().ReplaceLineEndings("\n");
@@ -36,6 +40,8 @@ public static class LaunchTicket
         md.AppendLine();
         md.AppendLine(Inv, $"Generated {bundle.GeneratedAt:u} against **{t.Kind}** {Code(t.Endpoint)}{(t.Model is null ? "" : $" (model {Code(t.Model)})")}.");
         if (t.RequestBudget is { } budget) md.AppendLine(Inv, $"Live requests: {t.RequestsSent ?? 0} of a budget of {budget}.");
+        var s = bundle.Service;
+        md.AppendLine(Inv, $"Provider profile {Code(s.Provider.Name)}; client stack {Code(s.ClientStack.Name)}; fallback provider {(s.Fallback is null ? "none named" : Code(s.Fallback.Name))}.");
         md.AppendLine();
     }
 
@@ -126,6 +132,69 @@ public static class LaunchTicket
             if (c.Message is { } message) CodeBlock(md, message);
         }
     }
+
+    private static void Service(StringBuilder md, ServiceEvidence service, LaunchGate gate)
+    {
+        md.AppendLine("## Provider, fallback and client stack");
+        md.AppendLine();
+        md.AppendLine("| Field | Value |");
+        md.AppendLine("|---|---|");
+        var p = service.Provider;
+        md.AppendLine(Inv, $"| Provider profile ({Code(ProviderInUse.Variable)}) | {(p.Problem is { } problem ? $"{CodeCell(p.Name)}: **unknown**: {Cell(problem)}" : ProviderCell(p))} |");
+        md.AppendLine(Inv, $"| Client stack ({Code(ClientStackInUse.Variable)}) | {StackCell(service, gate)} |");
+        md.AppendLine(Inv, $"| Fallback provider (service.fallbackProvider) | {FallbackCell(service.Fallback)} |");
+        md.AppendLine();
+
+        md.AppendLine("### Client stacks: verdict per rule");
+        md.AppendLine();
+        if (service.ClientStacks.Count == 0)
+        {
+            md.AppendLine("No client-stack recording could be judged.");
+        }
+        else
+        {
+            md.AppendLine(Inv, $"Judged from the reviewed recordings `contracts/clients/<stack>.json`; the service uses {Code(service.ClientStack.Name)}, and the gate requires it to hold: {string.Join(", ", gate.ClientStackMustHold.Select(Code))}.");
+            md.AppendLine();
+            md.AppendLine(StackVerdictTable.Render(service.ClientStacks.Select(v => v.ToVerdict())));
+        }
+
+        md.AppendLine();
+        md.AppendLine("### Error semantics of the provider profiles");
+        md.AppendLine();
+        if (service.ErrorSemantics is { } grid)
+        {
+            md.AppendLine("\"Compatible APIs have identical error semantics\" is one of the checklist's named mistakes. Evidence letters: D documented, O observed, I inferred, R runtime.");
+            md.AppendLine();
+            md.AppendLine(ErrorSemanticsTable.Render(grid));
+        }
+        else
+        {
+            md.AppendLine("No provider profile could be loaded.");
+        }
+
+        md.AppendLine();
+    }
+
+    private static string ProviderCell(ProviderInUse p) =>
+        $"{Cell(p.DisplayName ?? p.Name)} ({CodeCell(p.Name)}); evidence level {Cell(p.EvidenceLevel ?? "unknown")}" +
+        (p.LiveEvidence ? "; live evidence of its own" : "; no live evidence of its own");
+
+    private static string StackCell(ServiceEvidence service, LaunchGate gate)
+    {
+        var stack = service.ClientStack;
+        if (stack.Problem is { } problem) return $"{CodeCell(stack.Name)}: **unknown**: {Cell(problem)}";
+        var violated = service.VerdictOfStackInUse?.Rules.Where(r => !r.Holds && gate.ClientStackMustHold.Contains(r.Rule)).ToList() ?? [];
+        return violated.Count == 0
+            ? $"{CodeCell(stack.Name)}: holds every rule the gate requires"
+            : $"{CodeCell(stack.Name)}: **violates** {string.Join(", ", violated.Select(r => CodeCell(r.Rule)))}";
+    }
+
+    private static string FallbackCell(FallbackProvider? fallback) => fallback switch
+    {
+        null => "none named",
+        { Approved: true } => $"{CodeCell(fallback.Name)}: approved (evidence level {Cell(fallback.EvidenceLevel ?? "unknown")}): {Cell(fallback.Reason)}",
+        _ => $"{CodeCell(fallback.Name)}: **not approved**{(fallback.EvidenceLevel is null ? "" : $" (evidence level {Cell(fallback.EvidenceLevel)})")}: {Cell(fallback.Reason)}",
+    };
 
     private static void TicketFields(StringBuilder md, EvidenceBundle bundle, LaunchGate gate)
     {

@@ -85,13 +85,18 @@ public abstract class ClientWorld : IDisposable
 }
 
 /// <summary>
-/// Simulation timings: real waits stay in milliseconds. Normal gives cold-start headroom for answers that
-/// must not time out; Tight makes the simulated stalls trip the timers quickly.
+/// Simulation timings: real waits stay in milliseconds. Normal gives cold-start headroom for answers that must not
+/// time out; Virtual is for a <see cref="StallClock"/>, where simulated stalls trip the timers in virtual time.
 /// </summary>
 public sealed record SimulationTiming(TimeSpan Attempt, TimeSpan Total, TimeSpan BackoffMin, TimeSpan BackoffMax)
 {
     public static SimulationTiming Normal { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
-    public static SimulationTiming Tight { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(1800), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(5));
+
+    /// <summary>
+    /// For a <see cref="StallClock"/>: a 400 ms attempt timeout and a 1.8 s deadline in virtual time, and no backoff (a
+    /// backoff timer would wait for a clock nobody moves; the backoff has checks of its own).
+    /// </summary>
+    public static SimulationTiming Virtual { get; } = new(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(1800), TimeSpan.Zero, TimeSpan.Zero);
 
     /// <summary>For transports that answer from memory: no backoff wait at all, so thousands of calls stay fast.</summary>
     public static SimulationTiming Instant { get; } = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.Zero, TimeSpan.Zero);

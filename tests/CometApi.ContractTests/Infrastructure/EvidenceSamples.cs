@@ -1,5 +1,7 @@
 using CometApi.Reliability;
 using CometApi.Reliability.Billing;
+using CometApi.Reliability.Contracts;
+using CometApi.Simulation.Stacks;
 
 namespace CometApi.ContractTests.Infrastructure;
 
@@ -84,9 +86,38 @@ internal static class EvidenceSamples
         Enabled = true, Simulate = true, RunId = "ticket-sample", EvidenceDir = evidenceDir, Model = "gpt-4o-mini", Budget = 16,
     };
 
-    /// <summary>The fixed bundle: built by the real builder, its clock and target pinned.</summary>
+    /// <summary>
+    /// A fixed service (not read from contracts/clients or the profiles, so re-recording a stack does not change the
+    /// reviewed ticket): CometAPI through a stack that violates two rules, and a fallback provider without live evidence.
+    /// </summary>
+    public static ServiceEvidence Service() => new(
+        new ProviderInUse("cometapi", "CometAPI", "unverified", false, null),
+        new ClientStackInUse("openai-sdk-default", null),
+        new FallbackProvider("openai", false, "unverified",
+            "openai: no live evidence of its own (its error semantics are at best 'unverified'); run the live suite against it (COMETAPI_PROVIDER=openai) and record the reviewed run in its profile's liveEvidence"),
+        [
+            Stack("openai-sdk-default",
+                ("one-retry-transient-only", "rate-limit-429-short json: 4 attempts for rate_limited"),
+                ("no-retry-contract-errors", "quota-429-insufficient json: 4 attempts for quota_exhausted")),
+            Stack("ours"),
+        ],
+        new ErrorSemanticsGrid(
+            [new ErrorSemanticsColumn("cometapi", "CometAPI"), new ErrorSemanticsColumn("openai", "OpenAI")],
+            [
+                new ErrorSemanticsRow("malformed request", ["500, type `comet_api_error`, code `invalid_request` (D)", "400, type `invalid_request_error` (I)"], false),
+                new ErrorSemanticsRow("rate limit", ["429, type `comet_api_error` (D)", "429 (D)"], true),
+                new ErrorSemanticsRow("live evidence of its own", ["none: not approved as a fallback", "none: not approved as a fallback"], null),
+            ]));
+
+    /// <summary>One stack's verdicts: every rule holds but the violated ones given with their evidence.</summary>
+    public static StackVerdictEvidence Stack(string stack, params (string Rule, string Evidence)[] violated) =>
+        new(stack, StackRule.All.Select(r => violated.FirstOrDefault(v => v.Rule == r.Id) is { Rule: not null } v
+            ? new RuleVerdictEvidence(r.Id, r.Title, false, v.Evidence)
+            : new RuleVerdictEvidence(r.Id, r.Title, true, null)).ToList());
+
+    /// <summary>The fixed bundle: built by the real builder, its clock, target and service pinned.</summary>
     public static EvidenceBundle Bundle(string key, LaunchGate gate, string evidenceDir) =>
-        EvidenceRun.Build(Outcomes(key), LiveSimulatedSettings(evidenceDir), gate, GeneratedAt) with
+        EvidenceRun.Build(Outcomes(key), LiveSimulatedSettings(evidenceDir), gate, GeneratedAt, Service()) with
         {
             Target = new EvidenceTarget(EvidenceTargets.LiveSimulated, "http://127.0.0.1:5099/v1", "gpt-4o-mini", 16, 5),
         };

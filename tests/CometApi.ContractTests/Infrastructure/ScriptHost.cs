@@ -1,64 +1,111 @@
-using System.Management.Automation;
-using System.Management.Automation.Runspaces;
+using System.Diagnostics;
 
 namespace CometApi.ContractTests.Infrastructure;
 
 /// <summary>
-/// Runs a PowerShell script file in-process (there is no pwsh binary on the build machines) and captures all it
-/// can say: the console, the pipeline output, the error stream and the exit code. The utility cmdlets
-/// (Write-Host, Test-Path, ...) are not in the System.Management.Automation package, so a script run here may use
-/// only the language, .NET calls and native commands. The console is process-wide: callers run in a collection
-/// that is not parallelized.
+/// Runs PowerShell as a user does: the repository's pinned pwsh (<c>.config/dotnet-tools.json</c>, started as
+/// <c>dotnet pwsh</c> from the repository root) in a child process, with its own environment, capturing stdout,
+/// stderr and the exit code. Nothing of the test process changes, so script tests run in parallel with the rest.
 /// </summary>
 public static class ScriptHost
 {
-    private static readonly Lock ConsoleLock = new();
+    /// <summary>A guard against a hung child, never a wait the verdict depends on.</summary>
+    private static readonly TimeSpan Hung = TimeSpan.FromSeconds(60);
 
+    /// <summary>The real SDK, whatever a test puts first on the child's PATH.</summary>
+    private static readonly Lazy<string> Dotnet = new(FindDotnet);
+
+    /// <summary>
+    /// <c>dotnet tool restore</c>, once per test run: a fresh clone's <c>dotnet test ContractTests.sln</c> works without
+    /// a separate step (quick when the tool is already there).
+    /// </summary>
+    private static readonly Lazy<Task> ToolRestored = new(RestoreToolAsync);
+
+    /// <summary>Runs a script file (<c>pwsh -File</c>) with named parameters.</summary>
     /// <param name="parameters">Parameter name to value; <c>true</c> for a switch.</param>
-    public static ScriptRun Run(string scriptPath, IReadOnlyDictionary<string, object> parameters)
+    /// <param name="environment">Variables to set for the child, or (null) to remove.</param>
+    public static Task<ScriptRun> RunFileAsync(string scriptPath, IReadOnlyDictionary<string, object> parameters,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        lock (ConsoleLock)
+        var arguments = new List<string> { "-File", scriptPath };
+        foreach (var (name, value) in parameters)
         {
-            var (originalOut, originalError) = (Console.Out, Console.Error);
-            Console.SetOut(stdout);
-            Console.SetError(stderr);
-            try
-            {
-                // CreateDefault2: the core engine only; CreateDefault wants the console host's snap-ins.
-                using var ps = PowerShell.Create(InitialSessionState.CreateDefault2());
-                ps.AddCommand(scriptPath);
-                foreach (var (name, value) in parameters) ps.AddParameter(name, value);
-                var output = new List<string>();
-                string? terminatingError = null;
-                try
-                {
-                    output.AddRange(ps.Invoke().Select(o => o?.ToString() ?? ""));
-                }
-                catch (RuntimeException ex)
-                {
-                    terminatingError = ex.Message;
-                }
-
-                var exitCode = ps.Runspace.SessionStateProxy.GetVariable("LASTEXITCODE") as int?;
-                var errors = ps.Streams.Error.Select(e => e.ToString()).Append(terminatingError).OfType<string>().ToList();
-                return new ScriptRun(exitCode, stdout.ToString(), stderr.ToString(), output, errors);
-            }
-            finally
-            {
-                Console.SetOut(originalOut);
-                Console.SetError(originalError);
-            }
+            arguments.Add("-" + name);
+            if (value is not true) arguments.Add(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
         }
+
+        return RunAsync(arguments, environment);
+    }
+
+    /// <summary>Runs PowerShell commands (<c>pwsh -Command</c>) from the repository root.</summary>
+    public static Task<ScriptRun> RunCommandAsync(string command, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunAsync(["-Command", command], environment);
+
+    private static async Task<ScriptRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
+        await ToolRestored.Value;
+        return await RunDotnetAsync(["pwsh", "-NoLogo", "-NoProfile", "-NonInteractive", .. arguments], environment);
+    }
+
+    private static async Task RestoreToolAsync()
+    {
+        var restore = await RunDotnetAsync(["tool", "restore"], null);
+        if (restore.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet tool restore failed (the pinned pwsh of .config/dotnet-tools.json): {restore.AllText}");
+    }
+
+    private static async Task<ScriptRun> RunDotnetAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var start = new ProcessStartInfo(Dotnet.Value)
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // Plain text (no ANSI colours), no telemetry, no update check: what a CI log shows.
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["POWERSHELL_UPDATECHECK"] = "Off";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(Hung);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return new ScriptRun(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindDotnet()
+    {
+        // The SDK names itself to the processes it starts; otherwise the first dotnet on this process's PATH.
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
+        var name = OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet";
+        return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name)).FirstOrDefault(File.Exists) ?? name;
     }
 }
 
-/// <summary>What one hosted script run said and how it ended.</summary>
-/// <param name="ExitCode">The script's <c>exit</c> code (<c>$LASTEXITCODE</c>); null when it never set one.</param>
-public sealed record ScriptRun(int? ExitCode, string Stdout, string Stderr, IReadOnlyList<string> Output, IReadOnlyList<string> Errors)
+/// <summary>What one pwsh run said and how it ended.</summary>
+public sealed record ScriptRun(int ExitCode, string Stdout, string Stderr)
 {
-    /// <summary>Everything the script printed or reported, on any channel.</summary>
-    public string AllText => string.Join("\n", [Stdout, Stderr, .. Output, .. Errors]);
+    /// <summary>Everything the run printed, on either stream.</summary>
+    public string AllText => Stdout + "\n" + Stderr;
 }

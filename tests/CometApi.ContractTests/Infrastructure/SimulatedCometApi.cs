@@ -11,53 +11,72 @@ public sealed class SimulatedCometApi : ClientWorld
     public SimulatedCometApi()
     {
         SimulatorWarmup.Ensure();
-        Primary = LoopbackServer.Start();
+        Primary = LoopbackServer.Start(PrimaryArrivals);
         Owned.Add(Primary);
     }
+
+    private ResponseWatch? _watch;
 
     public WireMockServer Primary { get; }
     public WireMockServer? Fallback { get; private set; }
     public override string ChatEndpoint => Primary.Url + "/v1/chat/completions";
     protected override string? FallbackChatEndpoint => Fallback is null ? null : Fallback.Url + "/v1/chat/completions";
 
-    /// <summary>HTTP requests the primary provider received.</summary>
-    public int PrimaryAttempts => Primary.LogEntries.Count;
+    /// <summary>Requests the primary provider received, recorded as they arrive.</summary>
+    public RequestArrivals PrimaryArrivals { get; } = new();
 
-    public int FallbackAttempts => Fallback?.LogEntries.Count ?? 0;
+    /// <summary>Requests the fallback provider received; empty until it is started.</summary>
+    public RequestArrivals FallbackArrivals { get; } = new();
 
     /// <summary>
-    /// WireMock logs a request only once its response is over, and an aborted one a moment after the abort.
-    /// Waits (bounded) until <paramref name="expected"/> entries are there, then lets stragglers arrive, and
-    /// returns the count: an exact assertion on it still fails on too few or too many attempts.
+    /// HTTP requests the primary provider received. Counted on arrival, so once a call has returned the count is
+    /// final: every attempt the client made arrived before the client could judge it.
     /// </summary>
-    public Task<int> SettledPrimaryAttemptsAsync(int expected) => SettledCountAsync(Primary, expected);
+    public int PrimaryAttempts => PrimaryArrivals.Count;
 
-    /// <summary>The same wait for the fallback provider's log.</summary>
-    public Task<int> SettledFallbackAttemptsAsync(int expected) =>
-        Fallback is null ? Task.FromResult(0) : SettledCountAsync(Fallback, expected);
+    public int FallbackAttempts => FallbackArrivals.Count;
 
-    private static async Task<int> SettledCountAsync(WireMockServer server, int expected)
+    /// <summary>Told by the responders when they stall on purpose (pass to <c>ScenarioSimulator.Mount</c>).</summary>
+    public StallSignals Stalls { get; } = new();
+
+    /// <summary>
+    /// Makes clients created from now on read their responses through a <see cref="ResponseWatch"/> (real sockets),
+    /// for <see cref="StallDriver"/>.
+    /// </summary>
+    public ResponseWatch WatchResponses()
     {
-        var until = DateTime.UtcNow.AddSeconds(3);
-        while (server.LogEntries.Count < expected && DateTime.UtcNow < until) await Task.Delay(10);
-        await Task.Delay(30);
-        return server.LogEntries.Count;
+        if (_watch is null)
+        {
+            _watch = new ResponseWatch();
+            Owned.Add(_watch);
+        }
+
+        return _watch;
+    }
+
+    protected override HttpMessageHandler? Transport => _watch;
+
+    /// <summary>
+    /// The n-th stall of a primary that holds back even its headers (a mapping's Delay): it begins when the n-th
+    /// request arrives, with no body bytes sent (for <see cref="StallDriver"/>).
+    /// </summary>
+    public async Task<long?> HeldHeadersStallAsync(int n)
+    {
+        await PrimaryArrivals.WhenCountAsync(n);
+        return null;
     }
 
     /// <summary>Starts the fallback provider; <paramref name="mount"/> decides how it answers.</summary>
     public WireMockServer StartFallback(Action<WireMockServer> mount)
     {
-        Fallback = LoopbackServer.Start();
+        Fallback = LoopbackServer.Start(FallbackArrivals);
         Owned.Add(Fallback);
         mount(Fallback);
         return Fallback;
     }
 
     /// <summary>Every request body the primary and (when started) the fallback provider received, named by where it went.</summary>
-    public IEnumerable<(string Where, string? Body)> ReceivedBodies()
-    {
-        var servers = new List<(string Name, WireMockServer Server)> { ("cometapi", Primary) };
-        if (Fallback is not null) servers.Add(("fallback", Fallback));
-        return servers.SelectMany(s => s.Server.LogEntries.Select((e, i) => (Where: $"{s.Name} request {i + 1}", e.RequestMessage?.Body)));
-    }
+    public IEnumerable<(string Where, string? Body)> ReceivedBodies() =>
+        PrimaryArrivals.Requests.Select((r, i) => (Where: $"cometapi request {i + 1}", (string?)r.Body))
+            .Concat(FallbackArrivals.Requests.Select((r, i) => (Where: $"fallback request {i + 1}", (string?)r.Body)));
 }

@@ -51,8 +51,15 @@ public sealed class HostileBodyTests
         var deadline = TimeSpan.FromMilliseconds(200);
         var stream = new RepeatingStream(RoleEvent, Encoding.UTF8.GetBytes("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"po\"}}]}\n\n"));
         using var world = new InProcessCometApi(new InProcessHandler(_ => InProcessHandler.Respond(stream, "text/event-stream")));
-        var client = world.CreateClient(configure: o => (o.TotalTimeout, o.AttemptTimeout) = (deadline, deadline));
-        var deltas = new List<string>();
+        var clock = new StallClock();
+        var client = world.CreateClient(configure: o => (o.TotalTimeout, o.AttemptTimeout) = (deadline, deadline), time: clock);
+        // The deadline passes (in virtual time) the moment the first delta reaches the caller: the stream is then
+        // being read, and only the deadline can end it, however fast or slow the machine reads.
+        var deltas = new System.Collections.ObjectModel.ObservableCollection<string>();
+        deltas.CollectionChanged += (_, _) =>
+        {
+            if (deltas.Count == 1) clock.AdvanceToNextTimer();
+        };
 
         var result = await client.CallAsync(streaming: true, deltas).WaitAsync(Hung);
 

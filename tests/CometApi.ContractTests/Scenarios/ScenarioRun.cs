@@ -17,7 +17,7 @@ public sealed class ScenarioRun : IDisposable
         Scenario = scenario;
         Streaming = streaming;
         WithFallback = withFallback;
-        Expect = ScenarioSimulator.Mount(World.Primary, scenario, streaming, FixtureCatalog.Default.Root);
+        Expect = ScenarioSimulator.Mount(World.Primary, scenario, streaming, FixtureCatalog.Default.Root, World.Stalls);
         if (withFallback)
             World.StartFallback(server => ScenarioSimulator.Mount(server, FixtureCatalog.Default["success-pong"], streaming, FixtureCatalog.Default.Root));
     }
@@ -33,11 +33,28 @@ public sealed class ScenarioRun : IDisposable
     public static async Task<ScenarioRun> ExecuteAsync(string scenarioName, bool streaming, bool withFallback)
     {
         var run = new ScenarioRun(FixtureCatalog.Default[scenarioName], streaming, withFallback);
-        var timing = run.Expect.Class == FailureClass.Timeout.WireName() ? SimulationTiming.Tight : SimulationTiming.Normal;
-        var client = run.World.CreateClient(timing);
-        run.Result = await client.CallAsync(run.Streaming, run.Deltas);
+        if (run.Expect.Class != FailureClass.Timeout.WireName())
+        {
+            run.Result = await run.World.CreateClient(SimulationTiming.Normal).CallAsync(run.Streaming, run.Deltas);
+            return run;
+        }
+
+        // A timeout scenario stalls on purpose: its timers run in virtual time, moved on at each stall.
+        var clock = new StallClock();
+        var watch = run.World.WatchResponses();
+        var client = run.World.CreateClient(SimulationTiming.Virtual, time: clock);
+        var heldHeaders = run.Scenario.ModeFor(streaming)!.Kind == ScenarioModeKind.Mapping; // slow-headers: a mapping's Delay
+        run.Result = await StallDriver.DriveAsync(client.CallAsync(run.Streaming, run.Deltas), clock, watch, run.StallOf(heldHeaders));
         return run;
     }
+
+    /// <summary>
+    /// The n-th stall of the primary: a mapping that delays its answer holds back even the headers from the moment
+    /// the request arrives; a responder says when it stalls and how many body bytes it sent first.
+    /// </summary>
+    private Func<int, Task<long?>> StallOf(bool heldHeaders) => heldHeaders
+        ? World.HeldHeadersStallAsync
+        : async n => await World.Stalls.WhenStalledAsync(n);
 
     /// <summary>
     /// The assertions every failure class must pass, in either mode, with or without a fallback configured.
@@ -54,7 +71,7 @@ public sealed class ScenarioRun : IDisposable
 
         primaryAttempts.Should().NotBeEmpty();
         primaryAttempts[^1].Class.WireName().Should().Be(expectedClass, "the primary's last attempt is classified by the failure policy");
-        (await World.SettledPrimaryAttemptsAsync(Expect.Attempts)).Should().Be(Expect.Attempts, "WireMock counts the HTTP attempts the policy allows");
+        World.PrimaryAttempts.Should().Be(Expect.Attempts, "WireMock counts the HTTP attempts the policy allows");
         primaryAttempts.Should().HaveCount(Expect.Attempts, "every attempt is recorded on the result");
         World.Ledger.Rows.Select(r => (r.Provider, r.RetryIndex, r.Class, r.RequestId))
             .Should().Equal(Result.Attempts.Select(a => (a.Provider, a.RetryIndex, a.Class, a.RequestId)), "the usage ledger holds one row per attempt");

@@ -34,7 +34,7 @@ public sealed class FallbackTests
             ("cometapi", FailureClass.ServerError), ("cometapi", FailureClass.ServerError), ("fallback", FailureClass.Success));
         run.Result.Attempts.Should().AllSatisfy(a => a.Duration.Should().BePositive());
         run.World.Logs.AllText.Should().Contain("Falling back from cometapi to fallback after server_error");
-        run.World.Fallback!.LogEntries.Single().RequestMessage!.Headers!["Authorization"].Single()
+        run.World.FallbackArrivals.Requests.Single().Headers["Authorization"].Single()
             .Should().Be($"Bearer {run.World.FallbackApiKey}", "each provider gets its own key");
     }
 

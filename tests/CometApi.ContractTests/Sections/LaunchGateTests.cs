@@ -8,6 +8,7 @@ namespace CometApi.ContractTests.Sections;
 /// GATE: the launch ticket's fields live in contracts/launch-gate.json; the gate names every blocker (a failed or
 /// blocked check with its cause, an inconclusive one as "needs review"), and simulated evidence never opens it.
 /// The evidence bundle follows its schema and carries no secret; the launch ticket reads gate first, then sections.
+/// What the service runs (provider, client stack, fallback provider) is judged in <see cref="ServiceGateTests"/>.
 /// </summary>
 [Checklist("GATE")]
 public sealed class LaunchGateTests : IDisposable
@@ -18,7 +19,7 @@ public sealed class LaunchGateTests : IDisposable
     [Fact]
     public void Simulated_evidence_alone_is_a_no_go_naming_each_category_and_empty_ticket_field()
     {
-        var verdict = LaunchGate.Load().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Simulated));
+        var verdict = LaunchGate.Load().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Simulated), Ours());
 
         verdict.Verdict.Should().Be("no-go");
         verdict.Blockers.Should().Contain(["endpoint: only simulated evidence; run the live checks (run-live.ps1)",
@@ -29,7 +30,7 @@ public sealed class LaunchGateTests : IDisposable
     [Fact]
     public void Passed_live_evidence_in_every_category_and_a_filled_ticket_is_a_go()
     {
-        var verdict = FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Live));
+        var verdict = FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Live), Ours());
 
         verdict.Verdict.Should().Be("go");
         verdict.Blockers.Should().BeEmpty();
@@ -43,7 +44,7 @@ public sealed class LaunchGateTests : IDisposable
             Status = EvidenceStatus.Failed, FailureClass = "configuration", Message = "Expected result.Class to be Authentication,\nbut found Configuration.",
         });
 
-        var verdict = FilledGate().Evaluate(checks);
+        var verdict = FilledGate().Evaluate(checks, Ours());
 
         verdict.Verdict.Should().Be("no-go");
         verdict.Blockers.Should().Equal("authentication: CL3.missing-key failed (configuration: Expected result.Class to be Authentication,)");
@@ -57,7 +58,7 @@ public sealed class LaunchGateTests : IDisposable
             Status = EvidenceStatus.Blocked, BlockedBy = "CL2.minimal-request", Message = "the configured endpoint answers 404",
         });
 
-        FilledGate().Evaluate(checks).Blockers.Should().Equal("authentication: CL3.missing-key blocked by CL2.minimal-request: the configured endpoint answers 404");
+        FilledGate().Evaluate(checks, Ours()).Blockers.Should().Equal("authentication: CL3.missing-key blocked by CL2.minimal-request: the configured endpoint answers 404");
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class LaunchGateTests : IDisposable
             Status = EvidenceStatus.Inconclusive, Message = "400 without naming the model",
         });
 
-        var verdict = FilledGate().Evaluate(checks);
+        var verdict = FilledGate().Evaluate(checks, Ours());
 
         verdict.Verdict.Should().Be("no-go");
         verdict.Blockers.Should().Equal("endpoint: CL2.unknown-path is inconclusive, needs review: 400 without naming the model");
@@ -80,13 +81,13 @@ public sealed class LaunchGateTests : IDisposable
         var checks = Checks(EvidenceStatus.Passed, EvidenceTargets.Live)
             .Append(Check("CL5.client-timeout", EvidenceStatus.Failed, EvidenceTargets.Live) with { FailureClass = "success", Message = "answer beat the deadline" }).ToList();
 
-        FilledGate().Evaluate(checks).Blockers.Should().Equal("CL5: CL5.client-timeout failed (answer beat the deadline)");
+        FilledGate().Evaluate(checks, Ours()).Blockers.Should().Equal("CL5: CL5.client-timeout failed (answer beat the deadline)");
     }
 
     [Fact]
     public void Live_simulated_evidence_does_not_open_the_gate_either()
     {
-        var verdict = FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.LiveSimulated));
+        var verdict = FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.LiveSimulated), Ours());
 
         verdict.Verdict.Should().Be("no-go");
         verdict.Blockers.Should().Contain("billing: only live-simulated evidence; run the live checks against the real endpoint (run-live.ps1 without -Simulate)");
@@ -95,7 +96,7 @@ public sealed class LaunchGateTests : IDisposable
     [Fact]
     public void A_category_without_any_check_is_a_blocker()
     {
-        FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Live).Where(c => !c.Id.StartsWith("CL7.", StringComparison.Ordinal)).ToList())
+        FilledGate().Evaluate(Checks(EvidenceStatus.Passed, EvidenceTargets.Live).Where(c => !c.Id.StartsWith("CL7.", StringComparison.Ordinal)).ToList(), Ours())
             .Blockers.Should().Equal("billing: no evidence");
     }
 
@@ -160,22 +161,36 @@ public sealed class LaunchGateTests : IDisposable
         (await EvidenceSchema()).Validate(bundle.ToJsonString()).Should().BeEmpty("the same check passed is valid");
     }
 
+    [Theory]
+    [InlineData("{\"provider\":{\"name\":\"cometapi\",\"liveEvidence\":false}}", "a provider names its profile's display name and level, or its problem")]
+    [InlineData("{\"clientStack\":{}}", "the client stack is named")]
+    [InlineData("{\"fallback\":{\"name\":\"openai\",\"approved\":true,\"evidenceLevel\":\"documented\",\"reason\":\"docs\"}}", "a fallback is approved only with runtime evidence of its own")]
+    [InlineData("{\"fallback\":{\"name\":\"openai\",\"approved\":false}}", "a fallback says why it is not approved")]
+    [InlineData("{\"clientStacks\":[{\"stack\":\"x\",\"rules\":[{\"rule\":\"r\",\"title\":\"t\",\"holds\":false}]}]}", "a violated rule names the scenario that shows it")]
+    [InlineData("{\"errorSemantics\":{\"providers\":[],\"rows\":[]}}", "the error-semantics table has a column per profile")]
+    public async Task The_schema_refuses_a_service_that_loses_what_the_gate_judged(string change, string because)
+    {
+        var bundle = JsonNode.Parse(JsonSerializerBundle())!.AsObject();
+        (await EvidenceSchema()).Validate(bundle.ToJsonString()).Should().BeEmpty("the bundle of the repository's defaults is valid");
+        bundle["service"]!["fallback"] = new JsonObject { ["name"] = "openai", ["approved"] = false, ["evidenceLevel"] = "unverified", ["reason"] = "no live evidence" };
+        (await EvidenceSchema()).Validate(bundle.ToJsonString()).Should().BeEmpty("an unapproved fallback with its reason is valid");
+
+        foreach (var (name, value) in JsonNode.Parse(change)!.AsObject().ToList()) bundle["service"]![name] = value?.DeepClone();
+
+        (await EvidenceSchema()).Validate(bundle.ToJsonString()).Should().NotBeEmpty(because);
+    }
+
     private string JsonSerializerBundle() =>
         System.Text.Json.JsonSerializer.Serialize(EvidenceRun.Build([], EvidenceSamples.LiveSimulatedSettings(_dir)), EvidenceWriter.Json);
 
     private static Task<JsonSchema> EvidenceSchema() => JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Contracts, "evidence.schema.json"));
 
-    private LaunchGate FilledGate()
-    {
-        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Contracts, "launch-gate.json")))!.AsObject();
-        foreach (var field in file["ticket"]!.AsObject().Select(p => p.Key).ToList())
-            file["ticket"]![field] ??= "filled in by the launch owner";
-        var path = Path.Combine(_dir, "launch-gate.json");
-        File.WriteAllText(path, file.ToJsonString());
-        return LaunchGate.Load(path);
-    }
+    private LaunchGate FilledGate() => GateFiles.Filled(_dir);
 
-    private static List<EvidenceCheck> Checks(string status, string target) => Categories.Select(id => Check(id, status, target)).ToList();
+    /// <summary>The repository's default service: provider cometapi, stack ours, no fallback provider named.</summary>
+    private static ServiceEvidence Ours() => ServiceEvidence.Resolve(LaunchGate.Load(), "cometapi", null, null, RepoPaths.Root);
+
+    internal static List<EvidenceCheck> Checks(string status, string target) => Categories.Select(id => Check(id, status, target)).ToList();
 
     private static EvidenceCheck Check(string id, string status, string target) =>
         new(id, id.Split('.')[0], status, "t", target, null, null, 200, [], 1, 1, [], null, null);

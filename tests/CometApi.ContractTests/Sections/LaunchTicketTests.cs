@@ -1,4 +1,6 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.Reliability.Contracts;
+using CometApi.Simulation.Stacks;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -36,7 +38,7 @@ public sealed class LaunchTicketTests : IDisposable
     {
         var ticket = Render();
 
-        var order = new[] { "## Gate: NO-GO", "## Checklist sections", "## Live checks", "## Failed, blocked and inconclusive checks", "## Ticket fields", "<details>" }
+        var order = new[] { "## Gate: NO-GO", "## Checklist sections", "## Live checks", "## Failed, blocked and inconclusive checks", "## Provider, fallback and client stack", "## Ticket fields", "<details>" }
             .Select(heading => ticket.IndexOf(heading, StringComparison.Ordinal)).ToList();
         order.Should().AllSatisfy(i => i.Should().BePositive()).And.BeInAscendingOrder();
         ticket[..ticket.IndexOf("## Checklist sections", StringComparison.Ordinal)].Should()
@@ -80,6 +82,23 @@ public sealed class LaunchTicketTests : IDisposable
         ticket.Should().NotContain("sk-canary-");
         var liveRow = ticket.Split('\n').Single(l => l.StartsWith("| `CL3.missing-key`", StringComparison.Ordinal));
         liveRow.Should().Contain("| text/html |").And.Contain("| absent |");
+    }
+
+    [Fact]
+    public void The_ticket_names_the_provider_the_stack_and_the_fallback_and_shows_both_tables()
+    {
+        var ticket = Render();
+        var service = EvidenceSamples.Service();
+
+        ticket.Should().Contain("Provider profile `cometapi`; client stack `openai-sdk-default`; fallback provider `openai`.");
+        ticket.Should().Contain("| Provider profile (`COMETAPI_PROVIDER`) | CometAPI (`cometapi`); evidence level unverified; no live evidence of its own |");
+        ticket.Should().Contain("| Client stack (`COMETAPI_CLIENT_STACK`) | `openai-sdk-default`: **violates** `one-retry-transient-only`, `no-retry-contract-errors` |");
+        ticket.Should().Contain("| Fallback provider (service.fallbackProvider) | `openai`: **not approved** (evidence level unverified): openai: no live evidence of its own");
+        ticket.Should().Contain(StackVerdictTable.Render(service.ClientStacks.Select(s => s.ToVerdict())) + "\n");
+        ticket.Should().Contain(ErrorSemanticsTable.Render(service.ErrorSemantics!) + "\n");
+        ticket[..ticket.IndexOf("## Checklist sections", StringComparison.Ordinal)].Should()
+            .Contain("- [ ] client stack: openai-sdk-default (COMETAPI_CLIENT_STACK) violates no-retry-contract-errors (")
+            .And.Contain("- [ ] fallback: provider 'openai' is not approved as a fallback: ");
     }
 
     private string Render()

@@ -32,7 +32,7 @@ public sealed class PongTests
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: false, withFallback: false);
 
-        using var sent = JsonDocument.Parse(run.World.Primary.LogEntries.Single().RequestMessage!.Body!);
+        using var sent = JsonDocument.Parse(run.World.PrimaryArrivals.Requests.Single().Body);
         sent.RootElement.GetProperty("temperature").GetDouble().Should().Be(0);
         sent.RootElement.GetProperty("stream").GetBoolean().Should().BeFalse();
         sent.RootElement.GetProperty("max_tokens").GetInt32().Should().BeLessThanOrEqualTo(16);

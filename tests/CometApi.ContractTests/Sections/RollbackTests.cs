@@ -2,6 +2,7 @@ using CometApi.ContractTests.Infrastructure;
 using CometApi.Reliability.Canary;
 using CometApi.Reliability.Client;
 using CometApi.Reliability.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CometApi.ContractTests.Sections;
 
@@ -12,6 +13,11 @@ namespace CometApi.ContractTests.Sections;
 [Checklist("ROLLBACK", "CANARY")]
 public sealed class RollbackTests
 {
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>A guard against a hung test, never a wait the verdict depends on.</summary>
+    private static readonly TimeSpan Hung = TimeSpan.FromSeconds(20);
+
     private static readonly RollbackCriteria Criteria = RollbackCriteria.Load(Path.Combine(RepoPaths.Contracts, "rollback-criteria.json"));
 
     [Theory]
@@ -26,13 +32,22 @@ public sealed class RollbackTests
     public async Task Traffic_mixes_roll_back_exactly_when_a_criterion_is_crossed(string mix, int windows, string? reason)
     {
         var behaviours = TrafficMixHandler.Mix(mix);
-        using var client = MixClient(behaviours);
+        var stalls = new StallSignals();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = MixClient(behaviours, stalls, clock);
         using var recorder = new CanaryWindowRecorder(client.Meter);
+        var timeoutsPerWindow = behaviours.Count(b => b == "timeout");
 
         var recorded = new List<CanaryWindow>();
         for (var w = 0; w < windows; w++)
         {
-            await Task.WhenAll(behaviours.Select(_ => client.CompleteAsync(LeakMarkers.PongRequest())));
+            var calls = behaviours.Select(_ => client.CompleteAsync(LeakMarkers.PongRequest())).ToList();
+            // The attempt timeout fires (in virtual time) once every other call has its answer and every "timeout"
+            // request hangs: a slow machine cannot turn an answer into a timeout, nor the reverse.
+            if (timeoutsPerWindow > 0) await stalls.WhenStalledAsync((w + 1) * timeoutsPerWindow).WaitAsync(Hung);
+            while (calls.Count(c => c.IsCompleted) < calls.Count - timeoutsPerWindow) await Task.WhenAny(calls.Where(c => !c.IsCompleted)).WaitAsync(Hung);
+            clock.Advance(AttemptTimeout);
+            await Task.WhenAll(calls).WaitAsync(Hung);
             recorded.Add(recorder.TakeWindow());
         }
 
@@ -68,17 +83,18 @@ public sealed class RollbackTests
             .Should().ContainSingle().Which.Should().Contain("200 tokens per call, expected 20");
     }
 
-    private static CometApiChatClient MixClient(IReadOnlyList<string> behaviours) => new(
+    private static CometApiChatClient MixClient(IReadOnlyList<string> behaviours, StallSignals stalls, TimeProvider clock) => new(
         new CometApiOptions
         {
             ApiKey = LeakMarkers.NewApiKey(),
             ChatEndpoint = "https://primary.simulated.test/v1/chat/completions",
             Model = "gpt-5.4-mini",
             TotalTimeout = TimeSpan.FromMilliseconds(400),
-            AttemptTimeout = TimeSpan.FromMilliseconds(60),
+            AttemptTimeout = AttemptTimeout,
             Retry = new RetrySettings { MaxRetries = 0 },
             Fallback = new FallbackProviderOptions { ChatEndpoint = "https://fallback.simulated.test/v1/chat/completions", ApiKey = LeakMarkers.NewApiKey() },
         },
         TestContracts.Set,
-        new TrafficMixHandler("primary.simulated.test", behaviours));
+        new TrafficMixHandler("primary.simulated.test", behaviours, stalls),
+        timeProvider: clock);
 }

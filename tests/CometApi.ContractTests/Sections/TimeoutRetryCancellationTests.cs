@@ -17,6 +17,9 @@ namespace CometApi.ContractTests.Sections;
 [Checklist("CL5")]
 public sealed class TimeoutRetryCancellationTests
 {
+    /// <summary>A guard against a hung test, never a wait the verdict depends on.</summary>
+    private static readonly TimeSpan Hung = TimeSpan.FromSeconds(20);
+
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL5");
 
     [ScenarioTheory]
@@ -45,7 +48,7 @@ public sealed class TimeoutRetryCancellationTests
         using var run = await ScenarioRun.ExecuteAsync("rate-limit-429-long", streaming: false, withFallback: false);
 
         run.Result.Class.Should().Be(FailureClass.RateLimited);
-        (await run.World.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
+        run.World.PrimaryAttempts.Should().Be(1);
         run.Result.Attempts.Single().Note.Should().Contain("Retry-After of 120000 ms does not fit");
         run.World.Logs.AllText.Should().Contain("Not retrying cometapi after rate_limited");
     }
@@ -58,10 +61,10 @@ public sealed class TimeoutRetryCancellationTests
 
         var call = client.CompleteAsync(LeakMarkers.PongRequest());
         var backoff = await backoffTimer;
-        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "the retry waits for the backoff");
+        world.PrimaryAttempts.Should().Be(1, "the retry waits for the backoff");
         time.Advance(TimeSpan.FromMilliseconds(624));
         await Task.Delay(50);
-        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "624 ms is not yet 625 ms");
+        world.PrimaryAttempts.Should().Be(1, "624 ms is not yet 625 ms");
         time.Advance(TimeSpan.FromMilliseconds(1));
         var result = await call.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -69,7 +72,7 @@ public sealed class TimeoutRetryCancellationTests
         result.Class.Should().Be(FailureClass.ServerError);
         result.Attempts.Should().HaveCount(2);
         result.Attempts[1].BackoffBefore.Should().Be(TimeSpan.FromMilliseconds(625));
-        (await world.SettledPrimaryAttemptsAsync(2)).Should().Be(2);
+        world.PrimaryAttempts.Should().Be(2);
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class TimeoutRetryCancellationTests
 
         result.Class.Should().Be(FailureClass.Cancelled);
         result.Attempts.Should().ContainSingle("the retry never started").Which.Class.Should().Be(FailureClass.ServerError);
-        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
+        world.PrimaryAttempts.Should().Be(1);
         world.Ledger.Rows.Should().ContainSingle();
     }
 
@@ -106,18 +109,24 @@ public sealed class TimeoutRetryCancellationTests
     {
         using var world = new SimulatedCometApi();
         // Headers and half a body, then nothing until the client goes away (a static Delay would not notice the abort).
-        world.Primary.Given(Request.Create().UsingPost()).RespondWith(new StalledBodyResponder("{\"choices\":[]}"u8.ToArray(), sendBytes: 5));
+        world.Primary.Given(Request.Create().UsingPost()).RespondWith(new StalledBodyResponder("{\"choices\":[]}"u8.ToArray(), sendBytes: 5, stalls: world.Stalls));
         var client = world.CreateClient();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = await client.CallAsync(streaming, cancellationToken: cts.Token);
+        var call = client.CallAsync(streaming, cancellationToken: cts.Token);
+        // Cancelled once the request is at the provider (a signal, not a guess of how long that takes).
+        await Task.WhenAny(world.PrimaryArrivals.WhenCountAsync(1), call).WaitAsync(Hung);
+        await cts.CancelAsync();
+        var result = await call.WaitAsync(Hung);
 
         result.Class.Should().Be(FailureClass.Cancelled);
         result.FallbackUsed.Should().BeFalse();
         result.Attempts.Should().ContainSingle().Which.Note.Should().Be("cancelled by the caller");
-        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3), "cancellation does not wait for the stalled answer");
-        (await world.SettledPrimaryAttemptsAsync(1)).Should().Be(1);
+        world.PrimaryAttempts.Should().Be(1);
+        // The stalled answer would only end by the responder's 30 s safety cap: the stall must end because the
+        // client left it (the connection aborted on cancel), never by waiting the answer out.
+        await world.Stalls.WhenEndedAsync(1).WaitAsync(Hung);
+        world.Stalls.LeftByClient.Should().Be(1, "cancellation does not wait for the stalled answer");
     }
 
     [ScenarioFact("slow-headers")]
@@ -136,7 +145,7 @@ public sealed class TimeoutRetryCancellationTests
 
         run.Result.Class.Should().Be(FailureClass.Timeout);
         run.Deltas.Should().NotBeEmpty("content reached the caller before the stall");
-        (await run.World.SettledPrimaryAttemptsAsync(1)).Should().Be(1, "a retry would duplicate what the caller already has");
+        run.World.PrimaryAttempts.Should().Be(1, "a retry would duplicate what the caller already has");
         run.Result.FallbackUsed.Should().BeFalse("fallback would splice a second answer onto the first");
     }
 
@@ -145,9 +154,13 @@ public sealed class TimeoutRetryCancellationTests
     {
         using var world = new SimulatedCometApi();
         world.Primary.Given(Request.Create().UsingPost()).RespondWith(Response.Create().WithStatusCode(200).WithDelay(3000).WithBody("{}"));
-        var client = world.CreateClient(new SimulationTiming(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2)));
+        var clock = new StallClock();
+        var watch = world.WatchResponses();
+        var client = world.CreateClient(new SimulationTiming(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(300), TimeSpan.Zero, TimeSpan.Zero), time: clock);
 
-        var result = await client.CompleteAsync(LeakMarkers.PongRequest());
+        // The answer is held back from the moment the request arrives; the 300 ms run out in virtual time.
+        var result = await StallDriver.DriveAsync(client.CompleteAsync(LeakMarkers.PongRequest()), clock, watch,
+            world.HeldHeadersStallAsync);
 
         result.Class.Should().Be(FailureClass.Timeout);
         result.Attempts.Should().ContainSingle("no time is left for a retry");

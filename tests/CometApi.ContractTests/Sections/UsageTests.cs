@@ -27,7 +27,7 @@ public sealed class UsageTests
     {
         using var run = await ScenarioRun.ExecuteAsync("success-pong", streaming: true, withFallback: false);
 
-        var body = run.World.Primary.LogEntries.Single().RequestMessage!.Body!;
+        var body = run.World.PrimaryArrivals.Requests.Single().Body;
         body.Should().Contain("\"stream\":true").And.Contain("\"stream_options\":{\"include_usage\":true}");
     }
 
@@ -40,7 +40,7 @@ public sealed class UsageTests
     {
         using var run = await ScenarioRun.ExecuteAsync(scenario, streaming: false, withFallback: false);
 
-        run.Result.Attempts.Should().HaveCount(attempts).And.HaveCount(await run.World.SettledPrimaryAttemptsAsync(attempts), "one record per request the provider saw");
+        run.Result.Attempts.Should().HaveCount(attempts).And.HaveCount(run.World.PrimaryAttempts, "one record per request the provider saw");
         run.Result.Attempts.Select(a => a.RetryIndex).Should().Equal(Enumerable.Range(0, attempts));
         run.Result.Attempts.Should().BeInAscendingOrder(a => a.StartedAt);
         run.Result.Attempts.Should().AllSatisfy(a =>
@@ -71,7 +71,7 @@ public sealed class UsageTests
             (0, 503, FailureClass.ServerError, "req-retry-503-001"), (1, 200, FailureClass.Success, "req-retry-200-001"));
         rows.Should().AllSatisfy(r =>
         {
-            r.InputBytes.Should().Be(run.World.Primary.LogEntries[0].RequestMessage!.Body!.Length);
+            r.InputBytes.Should().Be(run.World.PrimaryArrivals.Requests[0].Body.Length);
             r.OutputBytes.Should().BePositive();
             r.Model.Should().Be("gpt-5.4-mini");
             r.CallId.Should().Be(rows[0].CallId, "both attempts belong to one call");
