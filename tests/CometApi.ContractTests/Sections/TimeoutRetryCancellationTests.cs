@@ -114,8 +114,9 @@ public sealed class TimeoutRetryCancellationTests
         using var cts = new CancellationTokenSource();
 
         var call = client.CallAsync(streaming, cancellationToken: cts.Token);
-        // Cancelled once the request is at the provider (a signal, not a guess of how long that takes).
-        await Task.WhenAny(world.PrimaryArrivals.WhenCountAsync(1), call).WaitAsync(Hung);
+        // Cancelled once the provider holds back its answer (a signal, not a guess of how long that takes). Not on the
+        // request's arrival: a cancel before the responder's first flush never reaches the stall, and the soak caught it.
+        await Task.WhenAny(world.Stalls.WhenStalledAsync(1), call).WaitAsync(Hung);
         await cts.CancelAsync();
         var result = await call.WaitAsync(Hung);
 
