@@ -57,11 +57,19 @@ public sealed record Observations
         ArgumentNullException.ThrowIfNull(response);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in response.Headers.NonValidated) headers[name.ToLowerInvariant()] = values.ToString();
-        var found = requestIdHeaders.FirstOrDefault(h => headers.ContainsKey(h));
+        return From((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, headers, duration, requestIdHeaders);
+    }
+
+    /// <summary>The observations of a raw answer already read (status, media type, response headers by lower-case name).</summary>
+    public static Observations From(int status, string? mediaType, IReadOnlyDictionary<string, string> headers, TimeSpan duration, IEnumerable<string> requestIdHeaders)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(requestIdHeaders);
+        var found = requestIdHeaders.FirstOrDefault(h => headers.ContainsKey(h.ToLowerInvariant()))?.ToLowerInvariant();
         return new Observations
         {
-            HttpStatus = (int)response.StatusCode,
-            MediaType = response.Content.Headers.ContentType?.MediaType,
+            HttpStatus = status,
+            MediaType = mediaType,
             RequestId = found is null ? null : headers[found],
             RequestIdFoundIn = found?.ToLowerInvariant() ?? Absent,
             NotableHeaders = Notable(headers),

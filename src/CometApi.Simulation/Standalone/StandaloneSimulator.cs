@@ -28,12 +28,9 @@ public sealed class StandaloneSimulator : IDisposable
         _host = options.Host is "0.0.0.0" or "*" or "+" ? "127.0.0.1" : options.Host;
         Catalog = FixtureCatalog.Load(options.FixturesRoot ?? RepoPaths.Fixtures);
         var selection = new ScenarioSelectionMiddleware(this);
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://{options.Host}:{options.Port}"],
-            MaxRequestLogCount = options.RequestLogLimit,
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(selection.InvokeAsync),
-        });
+        var settings = SimulationServerSettings.For($"http://{options.Host}:{options.Port}", app => ((IApplicationBuilder)app).Use(selection.InvokeAsync));
+        settings.MaxRequestLogCount = options.RequestLogLimit;
+        _server = WireMockServer.Start(settings);
         try
         {
             foreach (var (scenario, streaming) in Catalog.Cases())

@@ -17,10 +17,10 @@ public static class LiveVerdict
     /// <summary>The target a live check of this run runs against (live, or live-simulated with COMETAPI_SIMULATE=1).</summary>
     public static string Target => LiveSettings.Current.Simulate ? EvidenceTargets.LiveSimulated : EvidenceTargets.Live;
 
-    /// <param name="id">The blocked check (CL3.missing-key).</param>
+    /// <param name="id">The blocked check (CL3.missing-key); null for a test whose record takes the id of its name (a live shape row).</param>
     /// <param name="by">The check whose failure blocks it (CL2.minimal-request).</param>
     /// <param name="reason">The blocking cause, as the operator should read it.</param>
-    public static LiveCheckNotRunException Blocked(string id, string by, string reason)
+    public static LiveCheckNotRunException Blocked(string? id, string by, string reason)
     {
         EvidenceChannel.Publish(new EvidenceRecord { Id = id, Target = Target, Status = EvidenceStatus.Blocked, BlockedBy = by, Message = reason });
         return new LiveCheckNotRunException($"blocked by {by}: {reason}");

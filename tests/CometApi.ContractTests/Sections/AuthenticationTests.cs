@@ -100,35 +100,14 @@ public sealed class AuthenticationTests
     }
 
     [LiveFact]
-    public async Task Live_a_request_without_a_key_fails_closed()
-    {
-        using var check = LiveCheck.Start("CL3.missing-key");
-
-        var result = await check.Client().SendUncheckedAsync(check.Session.PongRequest(), sendKey: false);
-
-        check.ShouldEndIn(result, FailureClass.Authentication);
-        check.Session.Budget.Spent.Should().BeGreaterThan(0);
-    }
+    public Task Live_a_request_without_a_key_fails_closed() =>
+        LiveCheckReport.ReportAsync("CL3.missing-key");
 
     [LiveFact]
-    public async Task Live_a_malformed_key_fails_closed()
-    {
-        using var check = LiveCheck.Start("CL3.malformed-key");
-        var client = check.Client(o => o.ApiKey = SecretRegistry.Register("not-a-valid-key-0000"));
-
-        var result = await client.CompleteAsync(check.Session.PongRequest());
-
-        check.ShouldEndIn(result, FailureClass.Authentication);
-    }
+    public Task Live_a_malformed_key_fails_closed() =>
+        LiveCheckReport.ReportAsync("CL3.malformed-key");
 
     [LiveFact(NeedsRevokedKey = true)]
-    public async Task Live_a_revoked_key_fails_closed()
-    {
-        using var check = LiveCheck.Start("CL3.revoked-key");
-        var client = check.Client(o => o.ApiKey = check.Session.RevokedKey);
-
-        var result = await client.CompleteAsync(check.Session.PongRequest());
-
-        check.ShouldEndIn(result, FailureClass.Authentication);
-    }
+    public Task Live_a_revoked_key_fails_closed() =>
+        LiveCheckReport.ReportAsync("CL3.revoked-key");
 }

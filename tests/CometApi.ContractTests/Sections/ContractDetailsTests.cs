@@ -1,4 +1,5 @@
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability.Contracts;
 
 namespace CometApi.ContractTests.Sections;
@@ -41,32 +42,6 @@ public sealed class ContractDetailsTests
     }
 
     [LiveFact]
-    public async Task Live_the_models_list_answers_with_the_openai_list_shape()
-    {
-        var session = LiveSession.Require(requests: 1);
-        using var http = session.CreateHttpClient();
-        using var request = session.Authorized(new HttpRequestMessage(HttpMethod.Get, session.BaseUrl.TrimEnd('/') + "/" + LiveContracts.Profile.ModelsPath.Value));
-
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        var seen = Observations.From(response, System.Diagnostics.Stopwatch.GetElapsedTime(started), LiveContracts.Profile.RequestIdHeaders.Value);
-        EvidenceChannel.Publish(new EvidenceRecord
-        {
-            Id = "CT.models-list",
-            Target = session.Target,
-            HttpStatus = seen.HttpStatus,
-            Attempts = 1,
-            DurationMs = seen.DurationMs ?? 0,
-            RequestIds = seen.RequestId is { } id ? [id] : [],
-            Observations = seen,
-        });
-
-        response.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
-        using var doc = System.Text.Json.JsonDocument.Parse(body);
-        doc.RootElement.GetProperty("object").GetString().Should().Be("list");
-        var models = doc.RootElement.GetProperty("data").EnumerateArray().Select(m => m.GetProperty("id").GetString()).ToList();
-        models.Should().NotBeEmpty().And.OnlyContain(id => !string.IsNullOrEmpty(id));
-        body.Should().NotContain(session.ApiKey);
-    }
+    public Task Live_the_models_list_answers_with_the_openai_list_shape() =>
+        LiveCheckReport.ReportAsync("CT.models-list");
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CometApi.ContractTests.Infrastructure;
+using CometApi.ContractTests.Live;
 using CometApi.Reliability.Client;
 
 namespace CometApi.ContractTests.Shapes;
@@ -25,6 +26,7 @@ public sealed class LiveShapeSource : IShapeSource
     public async Task<CapturedResponse> CaptureAsync(ShapeCase shapeCase, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(shapeCase);
+        await LiveEndpointGate.RequireWorkingEndpointAsync(); // a wrong base URL or key is reported once, by CL2.minimal-request
         var session = LiveSession.Require(requests: 1);
         using var http = session.CreateHttpClient();
         using var request = Request(session, shapeCase);

@@ -16,15 +16,11 @@ public sealed class ArrivalLog : IDisposable
 
     public ArrivalLog()
     {
-        Server = WireMockServer.Start(new WireMockServerSettings
+        Server = WireMockServer.Start(SimulationServerSettings.For("http://127.0.0.1:0", app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {
-            Urls = ["http://127.0.0.1:0"],
-            PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
-            {
-                _arrivals.Enqueue(DateTime.UtcNow);
-                await next(context);
-            }),
-        });
+            _arrivals.Enqueue(DateTime.UtcNow);
+            await next(context);
+        })));
     }
 
     public WireMockServer Server { get; }
