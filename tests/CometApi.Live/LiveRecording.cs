@@ -35,11 +35,14 @@ public static class LiveRecording
         return new RecordingSession(root, provider, DateOnly.FromDateTime(DateTime.UtcNow), FixtureCatalog.Default);
     }
 
-    /// <summary><paramref name="inner"/>, recorded when record mode is on.</summary>
+    /// <summary>
+    /// <paramref name="inner"/>, recorded when record mode is on and <paramref name="session"/> is the run's own: the
+    /// sessions tests open on local providers (the defect matrix) are not the provider being recorded.
+    /// </summary>
     public static HttpMessageHandler Wrap(HttpMessageHandler inner, LiveSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Current is { } recordings
+        return Current is { } recordings && ReferenceEquals(LiveSession.Started, session)
             ? new RecordingHandler(recordings, new RecordedRun(session.ApiKey, session.RevokedKey, session.PongRequest().Messages[0].Content ?? "", LiveSession.UnknownModel), inner)
             : inner;
     }
