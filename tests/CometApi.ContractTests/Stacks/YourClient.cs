@@ -31,7 +31,8 @@ public sealed class YourClient : IClientUnderTest
     {
         ArgumentNullException.ThrowIfNull(target);
         var call = target;
-        using var http = new HttpClient();
+        // A team's own client keeps its own handler; LoopbackOnly only keeps the matrix off the internet (see its summary).
+        using var http = new HttpClient(LoopbackOnly.Handler());
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", call.ApiKey);
         var deltas = new List<string>();
         return await StackOutcome.CatchingAsync(deltas, async () =>
