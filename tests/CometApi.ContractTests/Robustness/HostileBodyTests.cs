@@ -13,6 +13,7 @@ namespace CometApi.ContractTests.Robustness;
 /// read (<see cref="RepeatingStream"/>), so the test itself never holds them.
 /// </summary>
 [Checklist("CL4")]
+[StartsFirst]
 public sealed class HostileBodyTests
 {
     private const int DefaultCap = 4 * 1024 * 1024;

@@ -16,6 +16,7 @@ namespace CometApi.ContractTests.Robustness;
 /// Each run explores new cases; a failure prints CsCheck's seed and the shrunk body (copy it to findings.json).
 /// </summary>
 [Checklist("CL4")]
+[StartsFirst]
 public sealed class MutatedResponseFuzzTests(ITestOutputHelper output)
 {
     private const int InProcessCases = 10_000;

@@ -7,6 +7,7 @@ namespace CometApi.ContractTests.Sections;
 
 /// <summary>CL6: fallback runs only where the decision table allows it, and never hides a contract error.</summary>
 [Checklist("CL6")]
+[StartsFirst]
 public sealed class FallbackTests
 {
     public static TheoryData<string, bool> Scenarios => ScenarioCases.Tagged("CL6");

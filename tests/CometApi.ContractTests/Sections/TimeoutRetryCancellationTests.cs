@@ -15,6 +15,7 @@ namespace CometApi.ContractTests.Sections;
 /// Retry-After honoured only when it fits; no retry after content reached the caller; cancellation is final.
 /// </summary>
 [Checklist("CL5")]
+[StartsFirst]
 public sealed class TimeoutRetryCancellationTests
 {
     /// <summary>A guard against a hung test, never a wait the verdict depends on.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CometApi.ContractTests.Infrastructure;
 using CometApi.Simulation.Standalone;
 
 namespace CometApi.ContractTests.Simulator;
@@ -10,6 +11,7 @@ namespace CometApi.ContractTests.Simulator;
 /// path prefix or header, with the body's <c>stream</c> flag picking the mode; it counts requests per scenario, resets
 /// state, and answers an unknown scenario with a 404 that names the known ones.
 /// </summary>
+[StartsFirst]
 public sealed class StandaloneSimulatorTests : IClassFixture<SimulatorFixture>, IDisposable
 {
     private readonly StandaloneSimulator _simulator;

@@ -11,6 +11,9 @@ public sealed class ExtensionsAiOverSdk : IClientUnderTest
 
     public string Description => "Microsoft.Extensions.AI.OpenAI 10.11.0: OpenAI ChatClient with default options, AsIChatClient(), no middleware.";
 
+    /// <summary>The SDK's default network timeout; Microsoft.Extensions.AI adds no timer.</summary>
+    public TimeSpan? OwnShortestTimer => OpenAiSdkDefaults.DefaultNetworkTimeout;
+
     public async Task<StackOutcome> RunAsync(StackCall target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -17,6 +17,14 @@ public interface IClientUnderTest
     /// <summary>Makes the PONG call (streamed when <see cref="StackCall.Streaming"/> of <paramref name="target"/>) and reports what the caller saw.</summary>
     /// <param name="cancellationToken">The harness's watchdog: cancelled only when the stack has not ended the call in time.</param>
     Task<StackOutcome> RunAsync(StackCall target, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The shortest timer the stack has of its own that can end a stalled call (HttpClient's or the SDK's 100 s),
+    /// when it keeps its own timers instead of taking <see cref="StackCall.Timing"/>; null (the default) when it takes
+    /// them. A stack whose own shortest timer is longer than the watchdog cannot end a stalled call before it, so the
+    /// harness records it as hung once the simulation says the stall began, instead of waiting the watchdog out.
+    /// </summary>
+    TimeSpan? OwnShortestTimer => null;
 }
 
 /// <summary>Where and how to call: the simulation's base URL (ending in <c>/v1</c>), a fresh fake key, the mode and the timers.</summary>

@@ -11,6 +11,11 @@ public sealed class OpenAiSdkDefaults : IClientUnderTest
 
     public string Description => "OpenAI 2.15.0 ChatClient with default OpenAIClientOptions (3 retries, 0.8 s exponential, Retry-After honoured, 100 s network timeout, no deadline).";
 
+    /// <summary>System.ClientModel's network timeout per try when <c>NetworkTimeout</c> is left null: the SDK's only timer.</summary>
+    public static readonly TimeSpan DefaultNetworkTimeout = TimeSpan.FromSeconds(100);
+
+    public TimeSpan? OwnShortestTimer => DefaultNetworkTimeout;
+
     public async Task<StackOutcome> RunAsync(StackCall target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);

@@ -6,6 +6,7 @@ namespace CometApi.ContractTests.Stacks;
 /// One class per stack, so xunit runs the stacks in parallel (rows of one theory would run one after another); each
 /// runs every scenario in both modes concurrently and compares the recording with contracts/clients/&lt;stack&gt;.json.
 /// </summary>
+[StartsFirst]
 public abstract class StackConformance
 {
     protected abstract IClientUnderTest Stack { get; }

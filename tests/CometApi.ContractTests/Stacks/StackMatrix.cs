@@ -16,6 +16,13 @@ public static class StackMatrix
     /// </summary>
     public static readonly TimeSpan ScaledWatchdog = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// A stack whose own shortest timer outlasts <see cref="ScaledWatchdog"/> (the SDK's 100 s) can end a stalled call
+    /// only by reacting to the bytes it already has: this long after the simulation says the stall began, it is hung
+    /// (it would still be waiting when the watchdog fired). Under the 2 s of slow-headers, so it adds nothing to a run.
+    /// </summary>
+    public static readonly TimeSpan StalledGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>Nothing else takes real seconds (retry waits are virtual or milliseconds): a case still running then is hung.</summary>
     public static readonly TimeSpan ProductionWatchdog = TimeSpan.FromSeconds(15);
 
@@ -26,7 +33,8 @@ public static class StackMatrix
         "attempts = requests the server logged. Retry waits of System.ClientModel stacks are virtual (ClientRetryPolicy.WaitAsync " +
         "overridden: the SDK's own ShouldRetry/GetNextDelay decide, the delay is recorded, no time passes); ours waits for real " +
         "(milliseconds). Scenarios whose class is timeout run with configurable timers scaled (deadline 1.8 s, attempt 400 ms, " +
-        "backoff 15-60 ms) and a watchdog of 4 s; stacks on their defaults keep them and are 'hung' if still waiting then. " +
+        "backoff 15-60 ms) and a watchdog of 4 s; stacks on their defaults keep them and are 'hung' if still waiting then, or, when " +
+        "their shortest own timer outlasts the watchdog (the SDK's 100 s), if still waiting 1 s after the simulation said the stall began. " +
         "withinDeadline: ended before the watchdog, and real time plus virtual waits within the deadline (30 s; scaled: the 4 s watchdog).";
 
     /// <summary>Every (scenario, streaming) the catalog has, the stalling ones first so they overlap the rest.</summary>
@@ -72,7 +80,8 @@ public static class StackMatrix
     {
         using var log = new ArrivalLog();
         var server = log.Server;
-        var expect = ScenarioSimulator.Mount(server, scenario, streaming, FixtureCatalog.Default.Root);
+        var stalls = new StallSignals();
+        var expect = ScenarioSimulator.Mount(server, scenario, streaming, FixtureCatalog.Default.Root, stalls);
         var scaled = IsScaled(scenario, streaming);
         var timing = scaled ? StackTiming.Scaled : StackTiming.Production;
         var watchdogAfter = scaled ? ScaledWatchdog : ProductionWatchdog;
@@ -82,7 +91,9 @@ public static class StackMatrix
         using var watchdog = new CancellationTokenSource(watchdogAfter);
         var clock = Stopwatch.StartNew();
         var run = stack.RunAsync(call, watchdog.Token);
+        var hungOnStall = scaled && CannotEndAStallBeforeTheWatchdog(stack) ? FireOnStallAsync(run, stalls, watchdog) : Task.CompletedTask;
         var ended = await Task.WhenAny(run, Task.Delay(watchdogAfter + TimeSpan.FromSeconds(2))) == run;
+        await hungOnStall;
         var elapsed = clock.Elapsed;
         var hung = !ended || watchdog.IsCancellationRequested; // a stack that honoured the watchdog ends just after it fired
         var outcome = ended ? await run : new StackOutcome { Exception = new TimeoutException("the stack ignored the watchdog's cancellation") };
@@ -105,6 +116,21 @@ public static class StackMatrix
             TruncationSurfaced = expect.Class == "stream_truncated" ? !hung && CallerOutcome.SurfacedIncomplete(outcome) : null,
             KeyInException = exceptionText.Contains(key, StringComparison.Ordinal),
         };
+    }
+
+    /// <summary>True when the stack keeps timers of its own and the shortest outlasts the scaled watchdog.</summary>
+    public static bool CannotEndAStallBeforeTheWatchdog(IClientUnderTest stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        return stack.OwnShortestTimer is { } own && own > ScaledWatchdog;
+    }
+
+    /// <summary>Fires the watchdog <see cref="StalledGrace"/> after the first stall began, unless the call ended first.</summary>
+    private static async Task FireOnStallAsync(Task run, StallSignals stalls, CancellationTokenSource watchdog)
+    {
+        if (await Task.WhenAny(run, stalls.WhenStalledAsync(1)) == run) return;
+        if (await Task.WhenAny(run, Task.Delay(StalledGrace)) == run) return;
+        await watchdog.CancelAsync();
     }
 
     /// <summary>

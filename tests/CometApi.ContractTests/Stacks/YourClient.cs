@@ -11,7 +11,8 @@ namespace CometApi.ContractTests.Stacks;
 //   1. Replace the body of RunAsync with one call through your client, with your real timeout, retry, cancellation
 //      and fallback code paths on. Point it at call.BaseUrl (or call.ChatEndpoint), send call.ApiKey and call.Model.
 //   2. Report what your caller saw: the text (Deltas for a stream) or the exception. Use call.Timing for your timers
-//      if they are configurable (the harness shrinks them for the few stalling scenarios); if your retries wait on a
+//      if they are configurable (the harness shrinks them for the few stalling scenarios), or else name your shortest
+//      timer in OwnShortestTimer (the harness then calls a stall it cannot end "hung" at once); if your retries wait on a
 //      timer you can hook (like System.ClientModel's ClientRetryPolicy.WaitAsync, see VirtualWaitRetryPolicy),
 //      report the requested delays with virtualDelays: true.
 //   3. Re-record: UPDATE_CONFORMANCE=1 dotnet test ContractTests.sln --filter "FullyQualifiedName~Stacks", review
@@ -26,6 +27,12 @@ public sealed class YourClient : IClientUnderTest
     public string Name => "your-stack";
 
     public string Description => "Template a team edits (Stacks/YourClient.cs); as shipped: a hand-written HttpClient call with HttpClient defaults (100 s timeout, no retry).";
+
+    /// <summary>
+    /// As shipped: HttpClient's default 100 s Timeout (it bounds the headers only; the body read has none). If your
+    /// stack keeps timers of its own rather than call.Timing, put the shortest here; if it takes call.Timing, remove this.
+    /// </summary>
+    public TimeSpan? OwnShortestTimer => TimeSpan.FromSeconds(100);
 
     public async Task<StackOutcome> RunAsync(StackCall target, CancellationToken cancellationToken)
     {
