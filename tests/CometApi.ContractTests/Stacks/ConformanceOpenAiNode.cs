@@ -35,6 +35,7 @@ public sealed class ConformanceOpenAiNode
     [Checklist("CL5", "CL6")]
     public async Task Conforms_to_its_reviewed_recording()
     {
+        await NodeSdkRun.EnsurePackagesAsync();
         if (NodeSdkRun.Missing() is { } missing) Assert.Fail("The Node conformance test cannot run: " + missing);
         using var json = StandaloneSimulator.Start(new SimulatorOptions { Port = 0 });
         using var stream = StandaloneSimulator.Start(new SimulatorOptions { Port = 0 });

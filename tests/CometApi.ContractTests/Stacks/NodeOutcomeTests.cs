@@ -50,8 +50,9 @@ public sealed class NodeOutcomeTests
     }
 
     [Fact]
-    public void Without_node_or_the_npm_package_the_test_is_told_what_to_install()
+    public async Task Without_node_or_the_npm_package_the_test_is_told_what_to_install()
     {
+        await NodeSdkRun.EnsurePackagesAsync();
         var empty = Directory.CreateTempSubdirectory("node-missing-").FullName;
 
         NodeSdkRun.Missing(empty, empty).Should().StartWith("node was not found on PATH");

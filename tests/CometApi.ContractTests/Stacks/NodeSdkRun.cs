@@ -28,9 +28,19 @@ public static class NodeSdkRun
         return null;
     }
 
+    /// <summary>
+    /// <c>npm ci</c> in .ci/tools, once per test run and only when node is there but the package is not: a fresh
+    /// clone's <c>dotnet test ContractTests.sln</c> works without a separate step (as the pinned pwsh's tool restore).
+    /// </summary>
+    private static readonly Lazy<Task> PackagesInstalled = new(InstallPackagesAsync);
+
+    /// <summary>Installs the pinned npm packages when node is present and they are not (see <see cref="PackagesInstalled"/>).</summary>
+    public static Task EnsurePackagesAsync() => PackagesInstalled.Value;
+
     public static async Task<NodeRunOutput> RunAsync(NodeRunInput input, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(input);
+        await EnsurePackagesAsync();
         if (Missing() is { } missing) Assert.Fail("The Node conformance test cannot run: " + missing);
 
         var start = new ProcessStartInfo("node")
@@ -73,6 +83,22 @@ public static class NodeSdkRun
         var path = Path.Combine(RepoPaths.Root, "artifacts", "conformance", "node", stack + ".json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, JsonSerializer.Serialize(output, Indented));
+    }
+
+    private static async Task InstallPackagesAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        if (FindOnPath(path, OperatingSystem.IsWindows() ? "node.exe" : "node") is null || Missing() is null) return;
+        var npm = FindOnPath(path, OperatingSystem.IsWindows() ? "npm.cmd" : "npm");
+        if (npm is null) return; // Missing() then names what to install.
+        var start = new ProcessStartInfo(npm) { WorkingDirectory = ToolsFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("npm did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"npm ci in .ci/tools failed (exit {process.ExitCode}): {await output}{await error}");
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
