@@ -51,13 +51,15 @@ public sealed class RequestArrivals
 
     private async Task RecordAsync(HttpRequest request)
     {
+        // Stamped before the body is read: the moment the client's attempt reached the server.
+        var arrivedAt = DateTime.UtcNow;
         // Buffered and rewound, so WireMock reads the same body after us.
         request.EnableBuffering();
         using var reader = new StreamReader(request.Body, leaveOpen: true);
         var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         request.Body.Position = 0;
         var headers = request.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[.. h.Value.Select(v => v ?? "")], StringComparer.OrdinalIgnoreCase);
-        var arrived = new ArrivedRequest(request.Method, request.Path.Value ?? "", headers, body);
+        var arrived = new ArrivedRequest(request.Method, request.Path.Value ?? "", headers, body, arrivedAt);
 
         List<TaskCompletionSource> due;
         lock (_gate)
@@ -71,5 +73,5 @@ public sealed class RequestArrivals
     }
 }
 
-/// <summary>One request as it arrived: method, path, headers (names case-insensitive) and body text.</summary>
-public sealed record ArrivedRequest(string Method, string Path, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers, string Body);
+/// <summary>One request as it arrived: method, path, headers (names case-insensitive), body text and when it arrived (UTC wall clock).</summary>
+public sealed record ArrivedRequest(string Method, string Path, IReadOnlyDictionary<string, IReadOnlyList<string>> Headers, string Body, DateTime ArrivedAt);

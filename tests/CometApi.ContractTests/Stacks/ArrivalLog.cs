@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
 using WireMock.Server;
-using WireMock.Settings;
 
 namespace CometApi.ContractTests.Stacks;
 
@@ -12,21 +9,17 @@ namespace CometApi.ContractTests.Stacks;
 /// </summary>
 public sealed class ArrivalLog : IDisposable
 {
-    private readonly ConcurrentQueue<DateTime> _arrivals = new();
+    private readonly RequestArrivals _arrivals = new();
 
     public ArrivalLog()
     {
-        Server = WireMockServer.Start(SimulationServerSettings.For("http://127.0.0.1:0", app => ((IApplicationBuilder)app).Use(async (context, next) =>
-        {
-            _arrivals.Enqueue(DateTime.UtcNow);
-            await next(context);
-        })));
+        Server = LoopbackServer.Start(_arrivals);
     }
 
     public WireMockServer Server { get; }
 
     /// <summary>When each request arrived, in order.</summary>
-    public IReadOnlyList<DateTime> Arrivals => [.. _arrivals];
+    public IReadOnlyList<DateTime> Arrivals => [.. _arrivals.Requests.Select(r => r.ArrivedAt)];
 
     public void Dispose() => Server.Dispose();
 }
