@@ -51,6 +51,12 @@ public sealed class TimedSseResponder : IResponseProvider
         IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (_end == SseEnd.Abort && CutConnection.Of(context) is { } connection)
+        {
+            await PlayCutAsync(connection, context).ConfigureAwait(false);
+            return ResponderResult.AlreadyWritten;
+        }
+
         var aborted = context.RequestAborted;
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -81,8 +87,8 @@ public sealed class TimedSseResponder : IResponseProvider
                     await response.CompleteAsync().ConfigureAwait(false);
                     break;
                 case SseEnd.Abort:
-                    // A flush hands the bytes to Kestrel's output pipe, not to the socket: give them time to leave
-                    // before the reset, or the client may never see the last events.
+                    // Only without a socket of its own (in process, HTTP/2): a flush hands the bytes to Kestrel's
+                    // output pipe, not to the socket, so give them time to leave before the reset.
                     await Task.Delay(_pause > MinimumPauseBeforeAbort ? _pause : MinimumPauseBeforeAbort, aborted).ConfigureAwait(false);
                     context.Abort();
                     break;
@@ -115,6 +121,45 @@ public sealed class TimedSseResponder : IResponseProvider
         }
 
         return ResponderResult.AlreadyWritten;
+    }
+
+    /// <summary>A cut stream written past Kestrel onto the socket, so the cut arrives after every event (see <see cref="CutConnection"/>).</summary>
+    private async Task PlayCutAsync(CutConnection connection, HttpContext context)
+    {
+        var aborted = context.RequestAborted;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = "text/event-stream",
+            ["Cache-Control"] = "no-cache",
+        };
+        foreach (var (name, value) in _headers)
+        {
+            headers[name] = value;
+        }
+
+        try
+        {
+            await connection.SendHeadAsync(StatusCodes.Status200OK, headers, aborted).ConfigureAwait(false);
+            for (var i = 0; i < _events.Length; i++)
+            {
+                if (i > 0 && _pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(_pause, aborted).ConfigureAwait(false);
+                }
+
+                await connection.SendChunkAsync(_events[i], aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away: the simulation is over.
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // The connection went away while writing.
+        }
+
+        connection.Cut(context);
     }
 
     /// <summary>Splits SSE text on blank lines; every complete event keeps its <c>\n\n</c> terminator.</summary>
