@@ -17,7 +17,7 @@ public static class ScenarioPortability
             ScenarioModeKind.Mapping => null,
             ScenarioModeKind.Sse => mode.End switch
             {
-                SseEnd.Abort => "cut stream: the events, then the connection is aborted without `[DONE]`",
+                SseEnd.Abort => "cut stream: the events, then the connection closes without the body's terminating chunk or `[DONE]`",
                 SseEnd.Stall => "stalled stream: the events, then the connection stays open and silent",
                 _ when mode.PauseMs > 0 => $"paced stream: each SSE event flushed on its own, {mode.PauseMs} ms apart",
                 _ => "SSE events flushed one by one per request (a static body arrives as one write, and WireMock.Net's `WithSseBody` serves a second request an empty 200)",
