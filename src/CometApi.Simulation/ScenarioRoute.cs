@@ -85,12 +85,18 @@ public sealed record ScenarioRoute
     /// <summary>The request a responder mode answers on this route.</summary>
     public IRequestBuilder Request(bool streaming)
     {
-        var request = WireMock.RequestBuilders.Request.Create().WithPath(ScenarioSimulator.ChatCompletionsPath).UsingPost();
+        var request = WireMock.RequestBuilders.Request.Create().WithPath(Exactly(ScenarioSimulator.ChatCompletionsPath)).UsingPost();
         return IsDefault
             ? request
-            : request.WithHeader(SelectorHeader, ScenarioName!, MatchBehaviour.AcceptOnMatch)
+            : request.WithHeader(SelectorHeader, Exactly(ScenarioName!))
                 .WithBody(new JsonPartialMatcher(streaming ? MatchBehaviour.AcceptOnMatch : MatchBehaviour.RejectOnMatch, new { stream = true }));
     }
+
+    /// <summary>
+    /// A matcher for exactly <paramref name="value"/>. WireMock's string overloads build a wildcard matcher, which is a
+    /// compiled regular expression: about 7 ms of JIT per mapping, seconds over the suite's hundreds of servers.
+    /// </summary>
+    public static IStringMatcher Exactly(string value) => new ExactMatcher(value);
 
     /// <summary>The Guid of a responder mapping on this route.</summary>
     public Guid ResponderGuid(string scenarioName, bool streaming) =>

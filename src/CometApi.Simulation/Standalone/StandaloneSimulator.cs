@@ -40,7 +40,7 @@ public sealed class StandaloneSimulator : IDisposable
 
             foreach (var scenario in Catalog.Scenarios)
             {
-                _server.Given(Request.Create().WithHeader(ScenarioRoute.SelectorHeader, scenario.Name, MatchBehaviour.AcceptOnMatch))
+                _server.Given(Request.Create().WithHeader(ScenarioRoute.SelectorHeader, ScenarioRoute.Exactly(scenario.Name)))
                     .AtPriority(NoModePriority).WithTitle($"{scenario.Name} (no mode)").RespondWith(new NoModeResponder(scenario));
             }
 

@@ -13,6 +13,7 @@ namespace CometApi.ContractTests.Stacks;
 /// Attempts are what the simulator's admin route counted; each mode has its own simulator, so the per-scenario
 /// counts of one mode are not mixed with the other's.
 /// </summary>
+[StartsFirst]
 public sealed class ConformanceOpenAiNode
 {
     public const string StackName = "openai-node";
