@@ -81,13 +81,11 @@ public sealed class ConformanceOpenAiNode
 
     /// <summary>
     /// The first requests to a fresh simulator pay for JIT and WireMock's first matching; with every case in flight at
-    /// once that would be measured as the SDK's time (slow-headers' 2 s against the 4 s watchdog). The stalling
-    /// responders also hold pool threads, so the pool starts with enough. The counts are reset afterwards.
+    /// once that would be measured as the SDK's time (slow-headers' 2 s against the 4 s watchdog). The counts are reset
+    /// afterwards. (The stalling responders hold pool threads: the pool starts with enough, see TestProcessThreads.)
     /// </summary>
     private static async Task WarmUpAsync(params StandaloneSimulator[] simulators)
     {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        if (workers < 64) ThreadPool.SetMinThreads(64, io);
         using var http = new HttpClient();
         foreach (var simulator in simulators)
         {

@@ -45,7 +45,6 @@ public static class StackMatrix
     {
         ArgumentNullException.ThrowIfNull(stack);
         SimulatorWarmup.Ensure();
-        EnsureThreads();
         var selected = (cases ?? AllCases()).ToList();
         using var gate = new SemaphoreSlim(Concurrency);
         var records = await Task.WhenAll(selected.Select(async c =>
@@ -131,16 +130,6 @@ public static class StackMatrix
         if (await Task.WhenAny(run, stalls.WhenStalledAsync(1)) == run) return;
         if (await Task.WhenAny(run, Task.Delay(StalledGrace)) == run) return;
         await watchdog.CancelAsync();
-    }
-
-    /// <summary>
-    /// Starting a WireMock server blocks a thread for a while; with dozens of cases in flight the pool would add
-    /// threads only slowly and the watchdogs would measure the pool, not the stack.
-    /// </summary>
-    private static void EnsureThreads()
-    {
-        ThreadPool.GetMinThreads(out var workers, out var io);
-        if (workers < 4 * Concurrency) ThreadPool.SetMinThreads(4 * Concurrency, io);
     }
 
     private static List<string> MeasuredGaps(IReadOnlyList<DateTime> starts) =>
