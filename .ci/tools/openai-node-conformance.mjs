@@ -2,7 +2,9 @@
 // case, what the SDK did: the error it threw (class name, status, code, message) or the answer (text, refusal,
 // finish reason, streamed deltas), the retry waits it asked for, and whether the watchdog had to stop it.
 //
-// Input (stdin, JSON): { "prompt": "...", "cases": [ { "id", "baseUrl", "apiKey", "model", "stream", "watchdogMs" } ] }
+// Input (stdin): the first line is JSON, { "prompt": "...", "cases": [ { "id", "baseUrl", "apiKey", "model", "stream", "watchdogMs" } ] };
+// every later line "stop <id>" fires that case's watchdog at once (the harness saw the case's stall begin and knows the
+// SDK, whose own timeout is 10 min, can only wait on it). The script exits once every case has ended.
 // Output (stdout, JSON): { "sdk": "openai@<version>", "node": "<version>", "cases": [ { "id", ... } ] }
 //
 // The waits are real (the SDK has no option to make them virtual without replacing its retry code): its backoff is
@@ -10,7 +12,7 @@
 // cases run concurrently. The script only observes the SDK's sleep (to note the delay it asked for); it changes
 // nothing the SDK decides. The API key is never printed: any text holding it is redacted and flagged instead.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import OpenAI from 'openai';
 import { VERSION as sdkVersion } from 'openai/version';
 
@@ -41,14 +43,39 @@ globalThis.fetch = async (url, init) => {
   });
 };
 
-const input = JSON.parse(readFileSync(0, 'utf8'));
+// One watchdog per case; a "stop <id>" line may come before the case has made its controller.
+const watchdogs = new Map();
+const watchdogOf = (id) => {
+  if (!watchdogs.has(id)) watchdogs.set(id, new AbortController());
+  return watchdogs.get(id);
+};
+
+const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+const input = await new Promise((resolve, reject) => {
+  let first = true;
+  lines.on('line', (line) => {
+    if (first) {
+      first = false;
+      try {
+        resolve(JSON.parse(line));
+      } catch (err) {
+        reject(err);
+      }
+      return;
+    }
+    const stop = /^stop (.+)$/.exec(line.trim());
+    if (stop) watchdogOf(stop[1]).abort();
+  });
+  lines.on('close', () => first && reject(new Error('no input line on stdin')));
+});
 const results = await Promise.all(input.cases.map((c) => currentCase.run({ delaysMs: [] }, () => runCase(c, input.prompt))));
-process.stdout.write(JSON.stringify({ sdk: `openai@${sdkVersion}`, node: process.version, cases: results }, null, 1) + '\n');
+// stdin may stay open (the harness can still send stops): exit once the output is written.
+process.stdout.write(JSON.stringify({ sdk: `openai@${sdkVersion}`, node: process.version, cases: results }, null, 1) + '\n', () => process.exit(0));
 
 async function runCase(c, prompt) {
   const record = currentCase.getStore();
   const client = new OpenAI({ apiKey: c.apiKey, baseURL: c.baseUrl }); // defaults: maxRetries 2, 10 min timeout
-  const watchdog = new AbortController();
+  const watchdog = watchdogOf(c.id);
   const timer = realSetTimeout(() => watchdog.abort(), c.watchdogMs);
   const started = performance.now();
   const deltas = [];

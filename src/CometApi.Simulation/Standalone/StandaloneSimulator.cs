@@ -22,6 +22,8 @@ public sealed class StandaloneSimulator : IDisposable
 
     private readonly string _host;
 
+    private readonly Dictionary<string, StallSignals> _stalls = new(StringComparer.Ordinal);
+
     private StandaloneSimulator(SimulatorOptions options)
     {
         // Say the bound address, not WireMock's "localhost", which a client may resolve to ::1 where nothing listens.
@@ -35,7 +37,7 @@ public sealed class StandaloneSimulator : IDisposable
         {
             foreach (var (scenario, streaming) in Catalog.Cases())
             {
-                ScenarioSimulator.Mount(_server, scenario, streaming, Catalog.Root, ScenarioRoute.Selected(scenario.Name));
+                ScenarioSimulator.Mount(_server, scenario, streaming, Catalog.Root, ScenarioRoute.Selected(scenario.Name), Stalls(scenario.Name));
             }
 
             foreach (var scenario in Catalog.Scenarios)
@@ -93,6 +95,21 @@ public sealed class StandaloneSimulator : IDisposable
 
     /// <summary>The OpenAI-style base URL that selects <paramref name="scenario"/> by path.</summary>
     public string BaseUrlOf(string scenario) => $"{Url}{ScenarioSelector.PathPrefix}{scenario}/v1";
+
+    /// <summary>
+    /// When the stalling responders of <paramref name="scenario"/> (both modes) stopped sending on purpose, counted since
+    /// the simulator started: a harness can stop a client that waits on a stall without waiting for a timer of its own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The catalog has no such scenario.</exception>
+    public StallSignals Stalls(string scenario)
+    {
+        if (!Catalog.Scenarios.Any(s => s.Name == scenario)) throw new ArgumentException($"No scenario '{scenario}' in the catalog.", nameof(scenario));
+        lock (_stalls)
+        {
+            if (!_stalls.TryGetValue(scenario, out var signals)) _stalls[scenario] = signals = new StallSignals();
+            return signals;
+        }
+    }
 
     /// <summary>Forgets the requests and the state (fail-then-succeed sequences) of one scenario; false when it is unknown.</summary>
     public bool Reset(string scenario)

@@ -23,7 +23,8 @@ public sealed class ConformanceOpenAiNode
         "default options (no option changed: maxRetries 2, its own backoff, 10 min timeout) against the standalone simulator's " +
         "/scenarios/<name>/v1, one simulator per mode; attempts = the simulator's per-scenario count (GET /__simulator/scenarios). " +
         "Retry waits are real and observed, not changed: delays are the waits the SDK's sleep was asked for. A caller's AbortSignal " +
-        "is the watchdog: 4 s for the scenarios whose class is timeout, 15 s for the rest; a case it had to stop is 'hung'. " +
+        "is the watchdog: 4 s for the scenarios whose class is timeout, 15 s for the rest, and 1 s after the simulator said a " +
+        "case's stall began (the SDK's only timer, 10 min, cannot end a stall sooner); a case it had to stop is 'hung'. " +
         "Node errors are read as failure classes by the .NET stacks' rules (status and error code; connection error or a cut " +
         "stream: transport_failure; an error frame inside a 200 stream, a bare APIError: server_error). " +
         "fetch follows redirects; the one redirect off the machine (redirect-301-html, to https://www.cometapi.com/) is answered " +
@@ -50,7 +51,10 @@ public sealed class ConformanceOpenAiNode
             c.Streaming,
             (int)(IsScaled(c.Scenario, c.Streaming) ? StackMatrix.ScaledWatchdog : StackMatrix.ProductionWatchdog).TotalMilliseconds)).ToList();
 
-        var run = await NodeSdkRun.RunAsync(new NodeRunInput(LeakMarkers.PongRequest().Messages[0].Content!, inputs), TimeSpan.FromSeconds(90));
+        var stops = cases.Where(c => IsScaled(c.Scenario, c.Streaming))
+            .Select(c => StopOnStallAsync((c.Streaming ? stream : json).Stalls(c.Scenario.Name), Id(c.Scenario, c.Streaming)));
+
+        var run = await NodeSdkRun.RunAsync(new NodeRunInput(LeakMarkers.PongRequest().Messages[0].Content!, inputs), TimeSpan.FromSeconds(90), stops);
         NodeSdkRun.KeepForReview(StackName, run);
 
         run.Cases.Select(r => r.Id).Should().BeEquivalentTo(inputs.Select(i => i.Id), "the script answers every case it was given");
@@ -73,6 +77,18 @@ public sealed class ConformanceOpenAiNode
         recording.Cases.Should().HaveCount(FixtureCatalog.Default.Cases().Count(), "every scenario in every mode it has");
         recording.Cases.Should().OnlyContain(c => c.Attempts >= 1, "every case reached its simulator");
         ConformanceFile.ShouldMatchCommitted(recording);
+    }
+
+    /// <summary>
+    /// The SDK's only timer is its 10 min timeout, far past the 4 s watchdog: once its request stalls it can only wait.
+    /// As for the .NET stacks on such defaults (<see cref="StackMatrix.StalledGrace"/>), its watchdog fires 1 s after
+    /// the simulator says the stall began, not 4 s after the call started.
+    /// </summary>
+    private static async Task<string> StopOnStallAsync(StallSignals stalls, string id)
+    {
+        await stalls.WhenStalledAsync(1);
+        await Task.Delay(StackMatrix.StalledGrace);
+        return id;
     }
 
     private static string Id(Scenario scenario, bool streaming) => $"{scenario.Name} {StackMatrix.Mode(streaming)}";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Threading.Channels;
 
 namespace CometApi.ContractTests.Stacks;
 
@@ -37,7 +38,8 @@ public static class NodeSdkRun
     /// <summary>Installs the pinned npm packages when node is present and they are not (see <see cref="PackagesInstalled"/>).</summary>
     public static Task EnsurePackagesAsync() => PackagesInstalled.Value;
 
-    public static async Task<NodeRunOutput> RunAsync(NodeRunInput input, TimeSpan limit)
+    /// <param name="stops">Each completes with the id of a case whose watchdog should fire now (the script's "stop" line).</param>
+    public static async Task<NodeRunOutput> RunAsync(NodeRunInput input, TimeSpan limit, IEnumerable<Task<string>>? stops = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         await EnsurePackagesAsync();
@@ -55,8 +57,9 @@ public static class NodeSdkRun
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(input, Json));
-        process.StandardInput.Close();
+        var commands = new NodeCommands(process.StandardInput);
+        commands.Send(JsonSerializer.Serialize(input, Json)); // one line: the input
+        foreach (var stop in stops ?? []) _ = commands.StopWhenAsync(stop);
 
         using var timeout = new CancellationTokenSource(limit);
         try
@@ -68,10 +71,55 @@ public static class NodeSdkRun
             process.Kill(entireProcessTree: true);
             Assert.Fail($"the Node script did not end within {limit.TotalSeconds:0} s");
         }
+        finally
+        {
+            await commands.CloseAsync();
+        }
 
         var output = await stdout;
         if (process.ExitCode != 0) Assert.Fail($"the Node script failed (exit code {process.ExitCode}): {await stderr}");
         return JsonSerializer.Deserialize<NodeRunOutput>(output, Json) ?? throw new InvalidDataException("the Node script printed nothing");
+    }
+
+    /// <summary>The script's stdin: the input line, then a "stop &lt;id&gt;" line per case to stop, written in order by one pump.</summary>
+    private sealed class NodeCommands
+    {
+        private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly StreamWriter _stdin;
+        private readonly Task _pump;
+
+        public NodeCommands(StreamWriter stdin)
+        {
+            _stdin = stdin;
+            _pump = PumpAsync();
+        }
+
+        public void Send(string line) => _lines.Writer.TryWrite(line);
+
+        public async Task StopWhenAsync(Task<string> stop) => Send("stop " + await stop);
+
+        public async Task CloseAsync()
+        {
+            _lines.Writer.TryComplete();
+            await _pump;
+            _stdin.Close();
+        }
+
+        private async Task PumpAsync()
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    await _stdin.WriteLineAsync(line);
+                    await _stdin.FlushAsync();
+                }
+                catch (IOException)
+                {
+                    // The script has exited: nothing listens for a stop any more.
+                }
+            }
+        }
     }
 
     /// <summary>
