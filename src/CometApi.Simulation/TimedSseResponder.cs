@@ -23,7 +23,7 @@ public sealed class TimedSseResponder : IResponseProvider
     private readonly byte[][] _events;
     private readonly SseEnd _end;
     private readonly TimeSpan _pause;
-    private readonly Dictionary<string, string> _headers;
+    private readonly Dictionary<string, string> _head;
     private readonly StallSignals? _stalls;
 
     /// <param name="sseText">Raw SSE text: <c>data: ...</c> events separated by blank lines. A trailing piece with no blank line after it is sent as it is (half an event).</param>
@@ -40,7 +40,12 @@ public sealed class TimedSseResponder : IResponseProvider
         _events = Events.Select(e => Encoding.UTF8.GetBytes(e)).ToArray();
         _end = end;
         _pause = pause;
-        _headers = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        // The response headers, whichever way the stream is written: the SSE defaults, then the scenario's own.
+        _head = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Content-Type"] = "text/event-stream", ["Cache-Control"] = "no-cache" };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            _head[name] = value;
+        }
     }
 
     /// <summary>The events exactly as they are written, each with its terminating blank line.</summary>
@@ -60,9 +65,7 @@ public sealed class TimedSseResponder : IResponseProvider
         var aborted = context.RequestAborted;
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-cache";
-        foreach (var (name, value) in _headers)
+        foreach (var (name, value) in _head)
         {
             response.Headers[name] = value;
         }
@@ -70,16 +73,11 @@ public sealed class TimedSseResponder : IResponseProvider
         try
         {
             await response.StartAsync(aborted).ConfigureAwait(false);
-            for (var i = 0; i < _events.Length; i++)
+            await PlayEventsAsync(async (e, ct) =>
             {
-                if (i > 0 && _pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(_pause, aborted).ConfigureAwait(false);
-                }
-
-                await response.Body.WriteAsync(_events[i], aborted).ConfigureAwait(false);
-                await response.Body.FlushAsync(aborted).ConfigureAwait(false);
-            }
+                await response.Body.WriteAsync(e, ct).ConfigureAwait(false);
+                await response.Body.FlushAsync(ct).ConfigureAwait(false);
+            }, aborted).ConfigureAwait(false);
 
             switch (_end)
             {
@@ -127,28 +125,10 @@ public sealed class TimedSseResponder : IResponseProvider
     private async Task PlayCutAsync(CutConnection connection, HttpContext context)
     {
         var aborted = context.RequestAborted;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Content-Type"] = "text/event-stream",
-            ["Cache-Control"] = "no-cache",
-        };
-        foreach (var (name, value) in _headers)
-        {
-            headers[name] = value;
-        }
-
         try
         {
-            await connection.SendHeadAsync(StatusCodes.Status200OK, headers, aborted).ConfigureAwait(false);
-            for (var i = 0; i < _events.Length; i++)
-            {
-                if (i > 0 && _pause > TimeSpan.Zero)
-                {
-                    await Task.Delay(_pause, aborted).ConfigureAwait(false);
-                }
-
-                await connection.SendChunkAsync(_events[i], aborted).ConfigureAwait(false);
-            }
+            await connection.SendHeadAsync(StatusCodes.Status200OK, _head, aborted).ConfigureAwait(false);
+            await PlayEventsAsync((e, ct) => connection.SendChunkAsync(e, ct), aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -160,6 +140,20 @@ public sealed class TimedSseResponder : IResponseProvider
         }
 
         connection.Cut(context);
+    }
+
+    /// <summary>Sends every event in order, <c>pause</c> apart (none before the first).</summary>
+    private async Task PlayEventsAsync(Func<byte[], CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _events.Length; i++)
+        {
+            if (i > 0 && _pause > TimeSpan.Zero)
+            {
+                await Task.Delay(_pause, cancellationToken).ConfigureAwait(false);
+            }
+
+            await send(_events[i], cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Splits SSE text on blank lines; every complete event keeps its <c>\n\n</c> terminator.</summary>
